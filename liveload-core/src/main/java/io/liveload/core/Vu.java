@@ -1,0 +1,61 @@
+package io.liveload.core;
+
+import io.liveload.core.http.Http;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/**
+ * A virtual user: the handle a scenario's iteration receives. Each VU runs on its own thread (a virtual
+ * thread on Java 21+) and has its own cookie jar and connections, as in k6. A VU object is used by its own
+ * thread only; do not share it with other threads.
+ */
+public interface Vu {
+
+    /** Returns the VU's number, unique in the run and starting at 1 (k6's {@code __VU}). */
+    int id();
+
+    /** Returns the number of the current iteration of this VU in its scenario, starting at 0 (k6's {@code __ITER}). */
+    long iteration();
+
+    /** Returns the name of the scenario this VU runs. */
+    String scenario();
+
+    /** Returns this VU's HTTP client. */
+    Http http();
+
+    /**
+     * Records a check on a value: the outcome goes to the {@code checks} rate, tagged with {@code check} =
+     * the name. A condition that throws counts as failed and the exception is counted as an error; the
+     * iteration goes on.
+     *
+     * @return whether the condition held
+     */
+    <T> boolean check(T value, String name, Predicate<? super T> condition);
+
+    /**
+     * Pauses the VU (think time). When the run stops hard (after its graceful stop) the sleep ends at once
+     * and the iteration is ended as interrupted.
+     */
+    void sleep(Duration duration);
+
+    /**
+     * Runs the body as a named group: samples recorded inside are tagged {@code group} = {@code ::name}
+     * (nested groups give {@code ::outer::inner}) and its time goes to {@code group_duration}. An exception
+     * from the body propagates after the group's time is recorded.
+     */
+    void group(String name, Runnable body);
+
+    /** Runs the body as a named group and returns its result; see {@link #group(String, Runnable)}. */
+    <T> T group(String name, Callable<T> body) throws Exception;
+
+    /**
+     * Returns a variable of the run's environment: the scenario's {@code env}, then the run's
+     * ({@code liveload.env.NAME} configuration parameters), then the process environment (k6's {@code __ENV}).
+     */
+    Optional<String> env(String name);
+
+    /** Adds a tag to every sample this VU records from now on, until the scenario ends. */
+    void tag(String key, String value);
+}

@@ -1,0 +1,40 @@
+package io.liveload.core.engine;
+
+import io.liveload.core.metrics.TagSet;
+
+/**
+ * What a VU's protocol clients (HTTP, websocket, LiveView) need from the engine: the run's shared context, the
+ * tags of the samples they record, and a way to be cancelled when the run stops hard. Internal to liveload;
+ * scripts use {@link io.liveload.core.Vu}.
+ */
+public interface VuRuntime {
+
+    /** Returns the VU's number, starting at 1. */
+    int vuId();
+
+    /** Returns the run this VU belongs to. */
+    RunContext run();
+
+    /** Returns the tags of the samples recorded now: run, scenario, VU tags and the current group. */
+    TagSet tags();
+
+    /**
+     * Registers a blocking operation (an HTTP call, a websocket wait) that a hard stop must cancel, and
+     * throws {@link io.liveload.core.IterationInterruptedException} when the VU is already stopping hard.
+     * Call {@link #endBlocking()} in a finally block.
+     */
+    void beginBlocking(Runnable cancel);
+
+    /** Unregisters the blocking operation of {@link #beginBlocking(Runnable)}. */
+    void endBlocking();
+
+    /** Returns whether the run stopped this VU hard; blocking calls then end the iteration. */
+    boolean hardStopped();
+
+    /** Throws {@link io.liveload.core.IterationInterruptedException} when the VU was stopped hard. */
+    default void checkNotHardStopped() {
+        if (hardStopped()) {
+            throw new io.liveload.core.IterationInterruptedException("VU " + vuId() + " was stopped");
+        }
+    }
+}

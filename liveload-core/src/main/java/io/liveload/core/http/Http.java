@@ -1,0 +1,327 @@
+package io.liveload.core.http;
+
+import io.liveload.core.ConfigurationException;
+import io.liveload.core.IterationInterruptedException;
+import io.liveload.core.engine.VuRuntime;
+import io.liveload.core.metrics.BuiltinMetrics;
+import io.liveload.core.metrics.CounterSeries;
+import io.liveload.core.metrics.TagSet;
+import io.liveload.core.plan.RunOptions;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.Headers;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import okio.BufferedSource;
+import okio.Okio;
+
+/**
+ * A VU's HTTP client, built on OkHttp: its own cookie jar and connection pool (connections are kept across
+ * iterations, as in k6), the run's dispatcher and options. Requests are synchronous on the VU's thread.
+ * Redirects are followed here rather than by OkHttp, so that each hop is timed and counted as a request of its
+ * own, as k6 counts them.
+ *
+ * <p>Every request records {@code http_reqs}, {@code http_req_duration} and its phases, {@code http_req_failed},
+ * {@code data_sent} and {@code data_received}, tagged with {@code method}, {@code status}, {@code name} (the URL
+ * unless set with {@link RequestOptions#name}), {@code url} (unnamed requests only), {@code expected_response},
+ * {@code error_code} (failures only) and the VU's tags.
+ */
+public final class Http implements AutoCloseable {
+
+    /** Responses larger than this fail with {@link HttpErrorCode#BODY_TOO_LARGE}. */
+    public static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
+    private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0]);
+
+    private final VuRuntime vu;
+    private final RunOptions options;
+    private final HttpUrl baseUrl;
+    private final VuCookieJar cookieJar;
+    private final OkHttpClient client;
+    private final RequestTimer timer = new RequestTimer();
+    private final Map<SeriesKey, HttpSeries> seriesCache = new HashMap<>();
+    private TagSet dataTags;
+    private CounterSeries dataSent;
+    private CounterSeries dataReceived;
+
+    private record SeriesKey(TagSet base, String name, boolean named, String method, int status, int errorCode,
+                             boolean expected, TagSet extra) {
+    }
+
+    /** Creates the HTTP client of a VU; the engine does this, scripts use {@code vu.http()}. */
+    public Http(VuRuntime vu) {
+        this.vu = vu;
+        this.options = vu.run().options();
+        this.baseUrl = options.baseUrl() == null ? null : HttpUrl.get(options.baseUrl().toString());
+        this.cookieJar = new VuCookieJar(baseUrl);
+        options.cookies().forEach(cookieJar::add);
+        this.client = vu.run().httpClient().newBuilder()
+                .cookieJar(cookieJar)
+                .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
+                .eventListenerFactory(call -> {
+                    RequestTimer requestTimer = call.request().tag(RequestTimer.class);
+                    return requestTimer != null ? requestTimer : okhttp3.EventListener.NONE;
+                })
+                .build();
+    }
+
+    /** Returns the VU's cookie jar. */
+    public Cookies cookies() {
+        return cookieJar;
+    }
+
+    /** Returns the OkHttp client of this VU (its cookie jar and pool), for the websocket and LiveView clients. */
+    public OkHttpClient okHttpClient() {
+        return client;
+    }
+
+    /**
+     * Resolves a URL against the base URL.
+     *
+     * @throws ConfigurationException when the URL is relative and there is no base URL, or it is malformed
+     */
+    public HttpUrl resolve(String url) {
+        HttpUrl absolute = HttpUrl.parse(url);
+        if (absolute != null) {
+            return absolute;
+        }
+        if (url.startsWith("ws://") || url.startsWith("wss://")) {
+            HttpUrl converted = HttpUrl.parse("http" + url.substring(2));
+            if (converted != null) {
+                return converted;
+            }
+        }
+        if (baseUrl == null) {
+            throw new ConfigurationException("Relative URL \"" + url + "\" needs a base URL: set the configuration "
+                    + "parameter liveload.baseUrl, @LoadTest(baseUrl = ...), a @BaseUrl method or RunOptions.withBaseUrl");
+        }
+        HttpUrl resolved = baseUrl.resolve(url);
+        if (resolved == null) {
+            throw new ConfigurationException("Invalid URL \"" + url + "\": it cannot be resolved against the base URL "
+                    + baseUrl);
+        }
+        return resolved;
+    }
+
+    /**
+     * Checks that the URL's host is in the allowed hosts, if any are configured.
+     *
+     * @throws ConfigurationException naming the host and the allowed ones
+     */
+    public void checkAllowed(HttpUrl url) {
+        if (!options.allowedHosts().isEmpty() && !options.allowedHosts().contains(url.host())) {
+            throw new ConfigurationException("Request to " + url.scheme() + "://" + url.host() + ":" + url.port()
+                    + " rejected before sending: host \"" + url.host() + "\" is not in the allowed hosts "
+                    + options.allowedHosts() + " (configuration parameter liveload.hosts)");
+        }
+    }
+
+    public HttpResponse get(String url) {
+        return request("GET", url, null);
+    }
+
+    public HttpResponse get(String url, Consumer<RequestOptions> configure) {
+        return request("GET", url, configure);
+    }
+
+    public HttpResponse head(String url) {
+        return request("HEAD", url, null);
+    }
+
+    public HttpResponse head(String url, Consumer<RequestOptions> configure) {
+        return request("HEAD", url, configure);
+    }
+
+    public HttpResponse post(String url, Consumer<RequestOptions> configure) {
+        return request("POST", url, configure);
+    }
+
+    public HttpResponse put(String url, Consumer<RequestOptions> configure) {
+        return request("PUT", url, configure);
+    }
+
+    public HttpResponse patch(String url, Consumer<RequestOptions> configure) {
+        return request("PATCH", url, configure);
+    }
+
+    public HttpResponse delete(String url) {
+        return request("DELETE", url, null);
+    }
+
+    public HttpResponse delete(String url, Consumer<RequestOptions> configure) {
+        return request("DELETE", url, configure);
+    }
+
+    /**
+     * Sends a request with any method and follows redirects, up to the request's or the run's limit.
+     *
+     * @param configure sets headers, body and other options; may be null
+     * @throws ConfigurationException               when the URL cannot be resolved or its host is not allowed
+     * @throws IterationInterruptedException        when the run stops the VU hard
+     */
+    public HttpResponse request(String method, String url, Consumer<RequestOptions> configure) {
+        RequestOptions requestOptions = new RequestOptions();
+        if (configure != null) {
+            configure.accept(requestOptions);
+        }
+        HttpUrl target = withQuery(resolve(url), requestOptions);
+        int redirectsLeft = requestOptions.redirects() != null ? requestOptions.redirects() : options.maxRedirects();
+        String currentMethod = method.toUpperCase(java.util.Locale.ROOT);
+        RequestBody body = requestOptions.body();
+        Headers headers = requestOptions.headers();
+        while (true) {
+            checkAllowed(target);
+            HttpResponse response = send(currentMethod, target, headers, body, requestOptions);
+            if (!isRedirect(response.status()) || redirectsLeft <= 0) {
+                return response;
+            }
+            String location = response.header("Location");
+            HttpUrl next = location == null ? null : target.resolve(location);
+            if (next == null) {
+                return response;
+            }
+            int status = response.status();
+            if (status == 303 && !currentMethod.equals("HEAD")
+                    || (status == 301 || status == 302) && currentMethod.equals("POST")) {
+                currentMethod = "GET";
+                body = null;
+            }
+            target = next;
+            redirectsLeft--;
+        }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
+    }
+
+    private static HttpUrl withQuery(HttpUrl url, RequestOptions requestOptions) {
+        if (requestOptions.query().isEmpty()) {
+            return url;
+        }
+        HttpUrl.Builder builder = url.newBuilder();
+        for (String[] parameter : requestOptions.query()) {
+            builder.addQueryParameter(parameter[0], parameter[1]);
+        }
+        return builder.build();
+    }
+
+    private HttpResponse send(String method, HttpUrl url, Headers headers, RequestBody body,
+                              RequestOptions requestOptions) {
+        vu.checkNotHardStopped();
+        Request.Builder builder = new Request.Builder().url(url).headers(headers).tag(RequestTimer.class, timer);
+        if (headers.get("User-Agent") == null) {
+            builder.header("User-Agent", options.userAgent());
+        }
+        boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        builder.method(method, body != null ? body : needsBody ? EMPTY_BODY : null);
+
+        timer.reset();
+        Call call = client.newCall(builder.build());
+        call.timeout().timeout((requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
+                .toNanos(), TimeUnit.NANOSECONDS);
+        vu.beginBlocking(call::cancel);
+        cookieJar.setRequestCookies(requestOptions.cookies());
+        HttpResponse response;
+        try {
+            response = execute(call, method, url, requestOptions);
+        } finally {
+            cookieJar.setRequestCookies(Map.of());
+            vu.endBlocking();
+        }
+        record(response, url, method, requestOptions);
+        return response;
+    }
+
+    private HttpResponse execute(Call call, String method, HttpUrl url, RequestOptions requestOptions) {
+        try (Response okResponse = call.execute()) {
+            byte[] bytes = readBody(okResponse.body(), requestOptions.discardsBody());
+            if (bytes == null) {
+                long end = System.nanoTime();
+                return failure(method, url, HttpErrorCode.BODY_TOO_LARGE,
+                        "response body of " + method + " " + url + " is larger than " + MAX_BODY_BYTES + " bytes",
+                        timer.timings(end), okResponse.code(), okResponse.headers());
+            }
+            return new HttpResponse(method, url.toString(), okResponse.code(), okResponse.message(),
+                    okResponse.headers(), bytes, timer.timings(System.nanoTime()), null, null);
+        } catch (IOException e) {
+            if (vu.hardStopped()) {
+                throw new IterationInterruptedException("VU " + vu.vuId() + " was stopped during " + method + " " + url);
+            }
+            HttpErrorCode code = HttpErrorCode.classify(e);
+            return failure(method, url, code, code.description() + ": " + e.getMessage(),
+                    timer.timings(System.nanoTime()), 0, Headers.of());
+        }
+    }
+
+    private HttpResponse failure(String method, HttpUrl url, HttpErrorCode code, String message, HttpTimings timings,
+                                 int status, Headers headers) {
+        vu.run().errors().record("http", String.valueOf(code.code()), code.description() + " (" + method + " "
+                + url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath() + ")", null);
+        return new HttpResponse(method, url.toString(), 0, status == 0 ? "" : String.valueOf(status), headers,
+                new byte[0], timings, code, message);
+    }
+
+    /** Reads the body fully; returns null when it exceeds {@link #MAX_BODY_BYTES}. */
+    private static byte[] readBody(ResponseBody body, boolean discard) throws IOException {
+        BufferedSource source = body.source();
+        if (discard) {
+            source.readAll(Okio.blackhole());
+            return new byte[0];
+        }
+        long length = body.contentLength();
+        if (length > MAX_BODY_BYTES || length < 0 && source.request(MAX_BODY_BYTES + 1)) {
+            return null;
+        }
+        return source.readByteArray();
+    }
+
+    private void record(HttpResponse response, HttpUrl url, String method, RequestOptions requestOptions) {
+        TagSet base = vu.tags();
+        boolean failed = response.error() != null || !requestOptions.isExpected(response.status());
+        boolean named = requestOptions.name() != null;
+        String name = named ? requestOptions.name() : url.toString();
+        int errorCode = response.error() == null ? 0 : response.error().code();
+        TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
+        SeriesKey key = new SeriesKey(base, name, named, method, response.status(), errorCode, !failed, extra);
+        HttpSeries series = seriesCache.get(key);
+        if (series == null) {
+            TagSet tags = base.withAll(extra).with("method", method).with("status", String.valueOf(response.status()))
+                    .with("name", name).with("expected_response", String.valueOf(!failed));
+            if (!named) {
+                tags = tags.with("url", name);
+            }
+            if (errorCode != 0) {
+                tags = tags.with("error_code", String.valueOf(errorCode));
+            }
+            series = new HttpSeries(vu.run().metrics(), tags);
+            seriesCache.put(key, series);
+        }
+        series.record(response.timings(), failed);
+        recordData(base, timer.bytesSent(), timer.bytesReceived());
+    }
+
+    private void recordData(TagSet base, long sent, long received) {
+        if (!base.equals(dataTags)) {
+            dataTags = base;
+            dataSent = vu.run().metrics().counter(BuiltinMetrics.DATA_SENT, base);
+            dataReceived = vu.run().metrics().counter(BuiltinMetrics.DATA_RECEIVED, base);
+        }
+        dataSent.add(sent);
+        dataReceived.add(received);
+    }
+
+    /** Closes this VU's pooled connections. */
+    @Override
+    public void close() {
+        client.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,146 @@
+package io.liveload.core.plan;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Settings of a run that are not about scheduling. Build with {@link #defaults()} and the {@code with...}
+ * methods; each validates its value.
+ *
+ * @param testName             names the run in the summary and reports, e.g. {@code SettingsLoadTest.settingsPage}
+ * @param baseUrl              resolves relative request URLs; null means relative URLs are an error
+ * @param allowedHosts         hosts that requests may go to (lower case); empty allows every host. A request to
+ *                             another host fails before it is sent, and stops the run as a configuration error
+ * @param insecureSkipTlsVerify whether TLS certificates and host names go unchecked (logged as a warning)
+ * @param httpTimeout          default time limit of one HTTP request, k6's default is 60 s
+ * @param maxRedirects         default number of redirects followed, k6's default is 10
+ * @param userAgent            the default {@code User-Agent} header
+ * @param cookies              cookies put into every VU's cookie jar for the base URL before its first iteration
+ * @param env                  variables scripts read with {@code vu.env(name)}; the process environment is the fallback
+ * @param tags                 tags added to every sample of the run
+ * @param summaryTrendStats    the trend statistics the summary shows, e.g. avg, min, med, max, p(90), p(95)
+ * @param outputDir            where summary.json and reports go; null writes no files
+ * @param progress             when progress lines are printed while the run goes
+ */
+public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
+                         Duration httpTimeout, int maxRedirects, String userAgent, Map<String, String> cookies,
+                         Map<String, String> env, Map<String, String> tags, List<String> summaryTrendStats,
+                         Path outputDir, Progress progress) {
+
+    /** k6's default summary statistics for trends. */
+    public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
+    private static final Pattern TREND_STAT = Pattern.compile("avg|min|med|max|count|p\\(\\d+(\\.\\d+)?\\)");
+
+    /** When progress lines are printed. */
+    public enum Progress {
+        /** Once a second on an interactive terminal; every 10 s otherwise or when the {@code CI} variable is set. */
+        AUTO,
+        /** Every 10 s. */
+        QUIET,
+        /** Never. */
+        OFF
+    }
+
+    public RunOptions {
+        if (testName == null || testName.isBlank()) {
+            throw new IllegalArgumentException("A run needs a test name, e.g. the test class and method");
+        }
+        allowedHosts = Set.copyOf(allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList());
+        if (httpTimeout == null || httpTimeout.isZero() || httpTimeout.isNegative()) {
+            throw new IllegalArgumentException("Invalid HTTP timeout " + httpTimeout + ": it must be longer than zero");
+        }
+        if (maxRedirects < 0) {
+            throw new IllegalArgumentException("Invalid maxRedirects " + maxRedirects + ": it must be zero or more");
+        }
+        cookies = Map.copyOf(cookies);
+        env = Map.copyOf(env);
+        tags = Map.copyOf(tags);
+        summaryTrendStats = List.copyOf(summaryTrendStats);
+        for (String stat : summaryTrendStats) {
+            if (!TREND_STAT.matcher(stat).matches()) {
+                throw new IllegalArgumentException("Invalid summaryTrendStats entry \"" + stat
+                        + "\": use avg, min, med, max, count or p(N), e.g. p(99.9)");
+            }
+        }
+        if (!cookies.isEmpty() && baseUrl == null) {
+            throw new IllegalArgumentException("Cookies " + cookies.keySet() + " are set up front, but there is no base"
+                    + " URL to set them for: set the base URL (liveload.baseUrl)");
+        }
+    }
+
+    /** Returns k6's defaults and no base URL. */
+    public static RunOptions defaults(String testName) {
+        return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10, "liveload/0.1.0",
+                Map.of(), Map.of(), Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO);
+    }
+
+    public RunOptions withBaseUrl(URI newBaseUrl) {
+        return new RunOptions(testName, newBaseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withBaseUrl(String newBaseUrl) {
+        return withBaseUrl(BaseUrl.parse(newBaseUrl));
+    }
+
+    public RunOptions withAllowedHosts(Set<String> hosts) {
+        return new RunOptions(testName, baseUrl, hosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withInsecureSkipTlsVerify(boolean skip) {
+        return new RunOptions(testName, baseUrl, allowedHosts, skip, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withHttpTimeout(Duration timeout) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, timeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withMaxRedirects(int redirects) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, redirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withUserAgent(String agent) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                agent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withCookies(Map<String, String> newCookies) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, newCookies, env, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withEnv(Map<String, String> newEnv) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, newEnv, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withTags(Map<String, String> newTags) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, newTags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withSummaryTrendStats(List<String> stats) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, stats, outputDir, progress);
+    }
+
+    public RunOptions withOutputDir(Path directory) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, directory, progress);
+    }
+
+    public RunOptions withProgress(Progress newProgress) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, newProgress);
+    }
+}

@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
  * @param maxRedirects         default number of redirects followed, k6's default is 10
  * @param userAgent            the default {@code User-Agent} header
  * @param cookies              cookies put into every VU's cookie jar for the base URL before its first iteration
- * @param env                  variables scripts read with {@code vu.env(name)}; the process environment is the fallback
+ * @param env                  variables scripts read with {@code vu.env(name)}
+ * @param environment          looks up variables missing from {@code env}; by default the process environment
  * @param tags                 tags added to every sample of the run
  * @param summaryTrendStats    the trend statistics the summary shows, e.g. avg, min, med, max, p(90), p(95)
  * @param outputDir            where summary.json and reports go; null writes no files
@@ -30,12 +31,18 @@ import java.util.regex.Pattern;
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
                          Duration httpTimeout, int maxRedirects, String userAgent, Map<String, String> cookies,
-                         Map<String, String> env, Map<String, String> tags, List<String> summaryTrendStats,
+                         Map<String, String> env, Environment environment, Map<String, String> tags, List<String> summaryTrendStats,
                          Path outputDir, Progress progress) {
 
     /** k6's default summary statistics for trends. */
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
     private static final Pattern TREND_STAT = Pattern.compile("avg|min|med|max|count|p\\(\\d+(\\.\\d+)?\\)");
+
+    /** Looks up a variable by name; returns null when it is not set. */
+    @FunctionalInterface
+    public interface Environment {
+        String get(String name);
+    }
 
     /** When progress lines are printed. */
     public enum Progress {
@@ -60,6 +67,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         }
         cookies = Map.copyOf(cookies);
         env = Map.copyOf(env);
+        java.util.Objects.requireNonNull(environment, "environment");
         tags = Map.copyOf(tags);
         summaryTrendStats = List.copyOf(summaryTrendStats);
         for (String stat : summaryTrendStats) {
@@ -77,12 +85,12 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
     /** Returns k6's defaults and no base URL. */
     public static RunOptions defaults(String testName) {
         return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10, "liveload/0.1.0",
-                Map.of(), Map.of(), Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO);
+                Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO);
     }
 
     public RunOptions withBaseUrl(URI newBaseUrl) {
         return new RunOptions(testName, newBaseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withBaseUrl(String newBaseUrl) {
@@ -91,56 +99,61 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
     public RunOptions withAllowedHosts(Set<String> hosts) {
         return new RunOptions(testName, baseUrl, hosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withInsecureSkipTlsVerify(boolean skip) {
         return new RunOptions(testName, baseUrl, allowedHosts, skip, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withHttpTimeout(Duration timeout) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, timeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withMaxRedirects(int redirects) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, redirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withUserAgent(String agent) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                agent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                agent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withCookies(Map<String, String> newCookies) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, newCookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, newCookies, env, environment, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withEnv(Map<String, String> newEnv) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, newEnv, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, newEnv, environment, tags, summaryTrendStats, outputDir, progress);
+    }
+
+    public RunOptions withEnvironment(Environment lookup) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, lookup, tags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withTags(Map<String, String> newTags) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, newTags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, environment, newTags, summaryTrendStats, outputDir, progress);
     }
 
     public RunOptions withSummaryTrendStats(List<String> stats) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, stats, outputDir, progress);
+                userAgent, cookies, env, environment, tags, stats, outputDir, progress);
     }
 
     public RunOptions withOutputDir(Path directory) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, directory, progress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, directory, progress);
     }
 
     public RunOptions withProgress(Progress newProgress) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, newProgress);
+                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, newProgress);
     }
 }

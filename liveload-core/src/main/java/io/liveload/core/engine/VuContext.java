@@ -1,0 +1,335 @@
+package io.liveload.core.engine;
+
+import io.liveload.core.ConfigurationException;
+import io.liveload.core.IterationInterruptedException;
+import io.liveload.core.Vu;
+import io.liveload.core.executor.VuHandle;
+import io.liveload.core.http.Http;
+import io.liveload.core.metrics.BuiltinMetrics;
+import io.liveload.core.metrics.CounterSeries;
+import io.liveload.core.metrics.RateSeries;
+import io.liveload.core.metrics.TagSet;
+import io.liveload.core.metrics.TrendSeries;
+import io.liveload.core.plan.Scenario;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/**
+ * One VU: the {@link Vu} that scripts see, the {@link VuRuntime} its protocol clients use and the
+ * {@link VuHandle} its executor drives. All methods but {@link #hardStop()}, {@link #finished()} and
+ * {@link #setActive(boolean)} run on the VU's own thread.
+ */
+final class VuContext implements Vu, VuRuntime, VuHandle {
+
+    private final int id;
+    private final ScenarioRun scenarioRun;
+    private final Scenario scenario;
+    private final RunContext run;
+    private final Map<String, String> runEnv;
+    private final Map<CheckKey, RateSeries> checkSeries = new HashMap<>();
+    private final TagSet scenarioTags;
+    private TagSet vuTags;
+    private TagSet currentTags;
+    private String groupPath = "";
+    private Http http;
+    private long iteration;
+    private boolean active;
+    private volatile boolean hardStopped;
+    private volatile boolean finished;
+    private volatile Runnable cancelBlocking;
+    private volatile Thread thread;
+    private TagSet iterationTags;
+    private CounterSeries iterations;
+    private TrendSeries iterationDuration;
+
+    private record CheckKey(TagSet tags, String name) {
+    }
+
+    VuContext(int id, ScenarioRun scenarioRun) {
+        this.id = id;
+        this.scenarioRun = scenarioRun;
+        this.scenario = scenarioRun.scenario();
+        this.run = scenarioRun.run();
+        this.runEnv = run.options().env();
+        this.scenarioTags = TagSet.of(run.options().tags()).withAll(TagSet.of(scenario.tags()))
+                .with("scenario", scenario.name());
+        this.vuTags = scenarioTags;
+        this.currentTags = scenarioTags;
+    }
+
+    void bind(Thread vuThread) {
+        this.thread = vuThread;
+    }
+
+    // ---- Vu ----
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public long iteration() {
+        return iteration;
+    }
+
+    @Override
+    public String scenario() {
+        return scenario.name();
+    }
+
+    @Override
+    public Http http() {
+        if (http == null) {
+            http = new Http(this);
+        }
+        return http;
+    }
+
+    @Override
+    public <T> boolean check(T value, String name, Predicate<? super T> condition) {
+        Objects.requireNonNull(name, "check name");
+        boolean passed;
+        try {
+            passed = condition.test(value);
+        } catch (IterationInterruptedException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            passed = false;
+            run.errors().record("check", e.getClass().getName(), "check \"" + name + "\" threw " + e, e);
+        }
+        CheckKey key = new CheckKey(currentTags, name);
+        RateSeries series = checkSeries.get(key);
+        if (series == null) {
+            series = run.metrics().rate(BuiltinMetrics.CHECKS, currentTags.with("check", name));
+            checkSeries.put(key, series);
+        }
+        series.add(passed);
+        return passed;
+    }
+
+    @Override
+    public void sleep(Duration duration) {
+        checkNotHardStopped();
+        try {
+            Thread.sleep(Math.max(0, duration.toMillis()), (int) (Math.max(0, duration.toNanos()) % 1_000_000));
+        } catch (InterruptedException e) {
+            throw new IterationInterruptedException("VU " + id + " was stopped while sleeping");
+        }
+    }
+
+    @Override
+    public void group(String name, Runnable body) {
+        try {
+            group(name, () -> {
+                body.run();
+                return null;
+            });
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public <T> T group(String name, Callable<T> body) throws Exception {
+        Objects.requireNonNull(name, "group name");
+        if (name.contains("::")) {
+            throw new IllegalArgumentException("Invalid group name \"" + name + "\": it cannot contain \"::\"");
+        }
+        String outer = groupPath;
+        groupPath = outer + "::" + name;
+        updateTags();
+        long start = System.nanoTime();
+        try {
+            return body.call();
+        } finally {
+            long elapsed = System.nanoTime() - start;
+            TagSet groupTags = currentTags;
+            groupPath = outer;
+            updateTags();
+            if (!hardStopped) {
+                run.metrics().trend(BuiltinMetrics.GROUP_DURATION, groupTags).recordNanos(elapsed);
+            }
+        }
+    }
+
+    @Override
+    public Optional<String> env(String name) {
+        String value = scenario.env().get(name);
+        if (value == null) {
+            value = runEnv.get(name);
+        }
+        if (value == null) {
+            value = run.options().environment().get(name);
+        }
+        return Optional.ofNullable(value);
+    }
+
+    @Override
+    public void tag(String key, String value) {
+        vuTags = vuTags.with(key, value);
+        updateTags();
+    }
+
+    private void updateTags() {
+        currentTags = groupPath.isEmpty() ? vuTags : vuTags.with("group", groupPath);
+    }
+
+    // ---- VuRuntime ----
+
+    @Override
+    public int vuId() {
+        return id;
+    }
+
+    @Override
+    public RunContext run() {
+        return run;
+    }
+
+    @Override
+    public TagSet tags() {
+        return currentTags;
+    }
+
+    @Override
+    public void beginBlocking(Runnable cancel) {
+        checkNotHardStopped();
+        cancelBlocking = cancel;
+        if (hardStopped) {
+            cancel.run();
+        }
+    }
+
+    @Override
+    public void endBlocking() {
+        cancelBlocking = null;
+    }
+
+    @Override
+    public boolean hardStopped() {
+        return hardStopped;
+    }
+
+    // ---- VuHandle ----
+
+    @Override
+    public boolean runIteration() {
+        return runIteration(0, false);
+    }
+
+    @Override
+    public boolean runScheduledIteration(long scheduledNanos) {
+        return runIteration(scheduledNanos, true);
+    }
+
+    private boolean runIteration(long scheduledNanos, boolean scheduled) {
+        long start = System.nanoTime();
+        if (scheduled) {
+            scenarioRun.recordStartDelay(currentTags, start - scheduledNanos);
+        }
+        boolean completed = true;
+        try {
+            scenario.script().run(this);
+        } catch (IterationInterruptedException e) {
+            completed = false;
+        } catch (ConfigurationException e) {
+            completed = false;
+            scenarioRun.configurationError(e);
+        } catch (InterruptedException e) {
+            completed = !hardStopped;
+            if (completed) {
+                recordError(e);
+            }
+        } catch (Throwable e) {
+            if (hardStopped) {
+                completed = false;
+            } else {
+                recordError(e);
+            }
+        } finally {
+            groupPath = "";
+            updateTags();
+            iteration++;
+            // An interrupt meant for this iteration must not end the next one.
+            Thread.interrupted();
+        }
+        long end = System.nanoTime();
+        if (completed && !hardStopped) {
+            recordIteration(end - start);
+            if (scheduled) {
+                scenarioRun.recordLatency(currentTags, end - scheduledNanos);
+            }
+            scenarioRun.countComplete();
+            return true;
+        }
+        scenarioRun.countInterrupted();
+        return false;
+    }
+
+    private void recordError(Throwable error) {
+        String message = error.getMessage() == null ? error.getClass().getName()
+                : error.getClass().getName() + ": " + error.getMessage();
+        run.errors().record("iteration", error.getClass().getSimpleName(), message, error);
+    }
+
+    private void recordIteration(long elapsedNanos) {
+        if (currentTags != iterationTags) {
+            iterationTags = currentTags;
+            iterations = run.metrics().counter(BuiltinMetrics.ITERATIONS, currentTags);
+            iterationDuration = run.metrics().trend(BuiltinMetrics.ITERATION_DURATION, currentTags);
+        }
+        iterations.increment();
+        iterationDuration.recordNanos(elapsedNanos);
+    }
+
+    @Override
+    public synchronized void setActive(boolean nowActive) {
+        if (active != nowActive) {
+            active = nowActive;
+            scenarioRun.activeVusChanged(nowActive ? 1 : -1);
+        }
+    }
+
+    @Override
+    public void hardStop() {
+        hardStopped = true;
+        Runnable cancel = cancelBlocking;
+        if (cancel != null) {
+            try {
+                cancel.run();
+            } catch (RuntimeException e) {
+                run.errors().record("engine", e.getClass().getSimpleName(), "cancelling a blocking call failed: " + e, e);
+            }
+        }
+        Thread vuThread = thread;
+        if (vuThread != null) {
+            vuThread.interrupt();
+        }
+    }
+
+    @Override
+    public boolean finished() {
+        return finished;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** Releases the VU's connections; called on the VU's thread when its loop ends. */
+    void close() {
+        setActive(false);
+        if (http != null) {
+            http.close();
+        }
+        finished = true;
+    }
+}

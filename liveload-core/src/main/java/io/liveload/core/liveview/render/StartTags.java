@@ -1,5 +1,6 @@
 package io.liveload.core.liveview.render;
 
+import java.util.function.IntPredicate;
 import org.jsoup.parser.Parser;
 
 /** Reads the first element start tag of an HTML fragment without parsing the whole fragment. */
@@ -9,15 +10,12 @@ final class StartTags {
     }
 
     /**
-     * Returns the index just after the tag name of the first start tag at or after {@code from},
-     * skipping leading whitespace and comments only; -1 when something else comes first.
+     * Returns the index just after the tag name of the first start tag at or after {@code from}.
+     * Only whitespace and comments may come before that tag, otherwise the result is -1.
      */
     static int afterFirstTagName(CharSequence html, int from) {
         int i = skipWhitespaceAndComments(html, from);
-        if (i + 1 >= html.length() || html.charAt(i) != '<' || !isAsciiLetter(html.charAt(i + 1))) {
-            return -1;
-        }
-        return endOfName(html, i + 1);
+        return startsElement(html, i) ? endOfName(html, i + 1) : -1;
     }
 
     /**
@@ -26,7 +24,7 @@ final class StartTags {
      */
     static String firstElementId(CharSequence html) {
         int i = skipWhitespaceAndComments(html, 0);
-        while (i < html.length() && !(html.charAt(i) == '<' && i + 1 < html.length() && isAsciiLetter(html.charAt(i + 1)))) {
+        while (i < html.length() && !startsElement(html, i)) {
             i = skipWhitespaceAndComments(html, i + 1);
         }
         if (i >= html.length()) {
@@ -35,53 +33,48 @@ final class StartTags {
         return attributeValue(html, endOfName(html, i + 1), "id");
     }
 
+    /** Returns the value of attribute {@code wanted} in the start tag whose attributes begin at {@code from}. */
     private static String attributeValue(CharSequence html, int from, String wanted) {
         int i = from;
-        while (i < html.length()) {
-            while (i < html.length() && (Character.isWhitespace(html.charAt(i)) || html.charAt(i) == '/')) {
-                i++;
-            }
+        while (true) {
+            i = skip(html, i, c -> Character.isWhitespace(c) || c == '/');
             if (i >= html.length() || html.charAt(i) == '>') {
                 return null;
             }
+
             int nameStart = i;
-            while (i < html.length() && !isNameEnd(html.charAt(i)) && html.charAt(i) != '=') {
-                i++;
-            }
+            i = skip(html, i, c -> !isNameEnd((char) c) && c != '=');
             String name = html.subSequence(nameStart, i).toString();
-            while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
-                i++;
-            }
+            i = skip(html, i, Character::isWhitespace);
+
             String value = "";
             if (i < html.length() && html.charAt(i) == '=') {
-                i++;
-                while (i < html.length() && Character.isWhitespace(html.charAt(i))) {
-                    i++;
-                }
-                int valueStart;
-                int valueEnd;
-                if (i < html.length() && (html.charAt(i) == '"' || html.charAt(i) == '\'')) {
-                    char quote = html.charAt(i);
-                    valueStart = i + 1;
-                    valueEnd = valueStart;
-                    while (valueEnd < html.length() && html.charAt(valueEnd) != quote) {
-                        valueEnd++;
-                    }
-                    i = valueEnd + 1;
-                } else {
-                    valueStart = i;
-                    while (i < html.length() && !Character.isWhitespace(html.charAt(i)) && html.charAt(i) != '>') {
-                        i++;
-                    }
-                    valueEnd = i;
-                }
-                value = html.subSequence(valueStart, Math.min(valueEnd, html.length())).toString();
+                int valueStart = skip(html, i + 1, Character::isWhitespace);
+                i = valueEnd(html, valueStart);
+                value = valueText(html, valueStart, i);
             }
             if (name.equalsIgnoreCase(wanted)) {
                 return value.indexOf('&') >= 0 ? Parser.unescapeEntities(value, true) : value;
             }
         }
-        return null;
+    }
+
+    /** Returns the index just past the attribute value starting at {@code start}, closing quote included. */
+    private static int valueEnd(CharSequence html, int start) {
+        if (start < html.length() && isQuote(html.charAt(start))) {
+            char quote = html.charAt(start);
+            int i = skip(html, start + 1, c -> c != quote);
+            return Math.min(i + 1, html.length());
+        }
+        return skip(html, start, c -> !Character.isWhitespace(c) && c != '>');
+    }
+
+    private static String valueText(CharSequence html, int start, int end) {
+        if (start >= end || !isQuote(html.charAt(start))) {
+            return html.subSequence(start, end).toString();
+        }
+        boolean closed = end - start >= 2 && html.charAt(end - 1) == html.charAt(start);
+        return html.subSequence(start + 1, closed ? end - 1 : end).toString();
     }
 
     private static int skipWhitespaceAndComments(CharSequence html, int from) {
@@ -99,16 +92,28 @@ final class StartTags {
         return i;
     }
 
-    private static int endOfName(CharSequence html, int from) {
+    private static int skip(CharSequence html, int from, IntPredicate skipped) {
         int i = from;
-        while (i < html.length() && !isNameEnd(html.charAt(i))) {
+        while (i < html.length() && skipped.test(html.charAt(i))) {
             i++;
         }
         return i;
     }
 
+    private static boolean startsElement(CharSequence html, int at) {
+        return at + 1 < html.length() && html.charAt(at) == '<' && isAsciiLetter(html.charAt(at + 1));
+    }
+
+    private static int endOfName(CharSequence html, int from) {
+        return skip(html, from, c -> !isNameEnd((char) c));
+    }
+
     private static boolean isNameEnd(char c) {
         return Character.isWhitespace(c) || c == '/' || c == '>';
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
     }
 
     private static boolean isAsciiLetter(char c) {

@@ -146,9 +146,9 @@ public final class ViewState {
     }
 
     /**
-     * Returns the view's HTML parsed by jsoup: a detached {@code <div>} standing in for the container,
-     * whose children are the view's content. Parsed on first use after a change and cached, so the
-     * element is shared: do not modify it ({@link Element#clone()} it first).
+     * Returns the view's HTML parsed by jsoup: a {@code <div>} standing in for the container, in a
+     * document of its own, whose children are the view's content. It is parsed on first use after a
+     * change and cached, so the element is shared: do not modify it ({@link Element#clone()} it first).
      */
     public Element element() {
         String current = html();

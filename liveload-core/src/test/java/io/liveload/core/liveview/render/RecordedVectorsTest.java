@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -88,6 +89,66 @@ class RecordedVectorsTest {
             Replayed after = replayed.get(i);
             if (!changesNothing(after.step()) && after.view() == before.view()) {
                 assertThat(after.renderCount()).as(vector + ", " + after.context()).isEqualTo(before.renderCount() + 1);
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void vectorHasDocumentedShape(String vector) {
+        RecordedSession session = RecordedSession.load(vector);
+
+        assertThat(fieldNames(session.vector))
+                .containsExactlyInAnyOrder("variant", "liveview_version", "scenario", "description", "steps", "initial_http");
+        for (JsonNode step : session.vector.get("steps")) {
+            assertThat(fieldNames(step)).as(vector).containsExactlyInAnyOrder("dir", "frame", "html", "title");
+        }
+        for (RecordedSession.Step step : session.steps) {
+            String context = vector + ", step " + step.index();
+            assertThat(step.frame().size()).as(context).isEqualTo(5);
+            assertThat(step.payload().isObject()).as(context).isTrue();
+            assertThat(step.html() == null).as(context).isEqualTo(step.dir().equals("out"));
+            assertThat(step.title() == null).as(context).isEqualTo(step.dir().equals("out"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void firstStepJoinsDeadRenderView(String vector) {
+        RecordedSession session = RecordedSession.load(vector);
+        RecordedSession.Step join = session.steps.get(0);
+        Element main = session.deadRender.selectFirst("[data-phx-main]");
+
+        assertThat(join.event()).isEqualTo("phx_join");
+        assertThat(join.topic()).isEqualTo("lv:" + main.id());
+        assertThat(join.payload().get("url").asText()).isEqualTo(session.vector.get("initial_http").get("url").asText());
+        assertThat(join.payload().get("session").asText()).isEqualTo(main.attr("data-phx-session"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void joinReplyNamesRecordedVersion(String vector) {
+        RecordedSession session = RecordedSession.load(vector);
+        RecordedSession.Step reply = session.steps.get(1);
+
+        assertThat(reply.payload().get("response").get("liveview_version").asText())
+                .isEqualTo(session.vector.get("liveview_version").asText());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void recordedHtmlHasNoBookkeeping(String vector) {
+        for (RecordedSession.Step step : RecordedSession.load(vector).steps) {
+            if (step.html() == null) {
+                continue;
+            }
+            Document recorded = Jsoup.parseBodyFragment(step.html());
+            String context = vector + ", step " + step.index();
+            assertThat(recorded.select("[data-phx-main]")).as(context).hasSize(1);
+            for (Element element : recorded.getAllElements()) {
+                assertThat(element.attributes().asList()).as(context)
+                        .noneMatch(attribute -> HtmlStructure.BOOKKEEPING_ATTRIBUTES.contains(attribute.getKey()));
+                assertThat(element.classNames()).as(context).doesNotContain("phx-connected", "phx-click-loading");
             }
         }
     }
@@ -233,10 +294,13 @@ class RecordedVectorsTest {
     }
 
     private static boolean onlyExtras(JsonNode diff) {
-        Set<String> extras = Set.of("e", "r", "t");
-        List<String> keys = new ArrayList<>();
-        diff.fieldNames().forEachRemaining(keys::add);
-        return extras.containsAll(keys);
+        return Set.of("e", "r", "t").containsAll(fieldNames(diff));
+    }
+
+    private static List<String> fieldNames(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<Replayed> inbound(String vector) {

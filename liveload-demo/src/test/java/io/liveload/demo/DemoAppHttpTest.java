@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -68,7 +67,7 @@ class DemoAppHttpTest {
 
     @Test
     void settingsShowsHeading() throws IOException {
-        OkHttpClient client = clientWithCookie(app.sessionCookieFor("glennr"));
+        OkHttpClient client = TestClients.withSession(app, "glennr");
         try {
             DeadPage page = DeadPage.fetch(client, app.baseUrl().resolve("/profile/settings"));
 
@@ -119,7 +118,7 @@ class DemoAppHttpTest {
 
     @Test
     void profileIsAbout40KilobytesWithArtist() throws IOException {
-        OkHttpClient client = clientWithCookie(app.sessionCookieFor("glennr"));
+        OkHttpClient client = TestClients.withSession(app, "glennr");
         try (Response response = get(client, "/glennr")) {
             byte[] body = response.body().bytes();
             String html = new String(body, StandardCharsets.UTF_8);
@@ -134,7 +133,7 @@ class DemoAppHttpTest {
 
     @Test
     void profileDeadRenderIsStatic() throws IOException {
-        OkHttpClient client = clientWithCookie(app.sessionCookieFor("glennr"));
+        OkHttpClient client = TestClients.withSession(app, "glennr");
         try {
             DeadPage page = DeadPage.fetch(client, app.baseUrl().resolve("/glennr"));
 
@@ -151,7 +150,7 @@ class DemoAppHttpTest {
 
     @Test
     void profileRendersNestedViewForLaterJoin() throws IOException {
-        OkHttpClient client = clientWithCookie(app.sessionCookieFor("glennr"));
+        OkHttpClient client = TestClients.withSession(app, "glennr");
         try {
             DeadPage page = DeadPage.fetch(client, app.baseUrl().resolve("/glennr"));
             Element child = page.document().selectFirst("#now-playing");
@@ -220,7 +219,7 @@ class DemoAppHttpTest {
 
     @Test
     void otherPageShowsUser() throws IOException {
-        OkHttpClient client = clientWithCookie(app.sessionCookieFor("glennr"));
+        OkHttpClient client = TestClients.withSession(app, "glennr");
         try {
             DeadPage page = DeadPage.fetch(client, app.baseUrl().resolve("/other"));
 
@@ -277,11 +276,5 @@ class DemoAppHttpTest {
 
     static Response get(OkHttpClient client, String path) throws IOException {
         return client.newCall(new Request.Builder().url(app.baseUrl().resolve(path).toString()).build()).execute();
-    }
-
-    static OkHttpClient clientWithCookie(String sessionCookie) {
-        TestClients.Jar jar = new TestClients.Jar();
-        jar.put(HttpUrl.get(app.baseUrl().toString()), DemoApp.SESSION_COOKIE_NAME, sessionCookie);
-        return TestClients.browser(jar);
     }
 }

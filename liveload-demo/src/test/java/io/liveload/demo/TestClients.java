@@ -28,6 +28,13 @@ final class TestClients {
                 .build();
     }
 
+    /** Returns a browser client that already holds a session cookie for the user. */
+    static OkHttpClient withSession(DemoApp app, String user) {
+        Jar jar = new Jar();
+        jar.put(HttpUrl.get(app.baseUrl().toString()), DemoApp.SESSION_COOKIE_NAME, app.sessionCookieFor(user));
+        return browser(jar);
+    }
+
     /** Releases the client's threads and pooled connections. */
     static void shutdown(OkHttpClient client) {
         client.dispatcher().executorService().shutdownNow();

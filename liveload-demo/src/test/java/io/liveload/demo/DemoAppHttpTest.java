@@ -165,6 +165,23 @@ class DemoAppHttpTest {
     }
 
     @Test
+    void repeatedPageLoadsGetOwnIdsAndTokens() throws IOException {
+        OkHttpClient client = TestClients.withSession(app, "glennr");
+        try {
+            DeadPage first = DeadPage.fetch(client, app.baseUrl().resolve("/glennr"));
+            DeadPage second = DeadPage.fetch(client, app.baseUrl().resolve("/glennr"));
+
+            assertThat(second.viewId()).isNotEqualTo(first.viewId());
+            assertThat(second.sessionToken()).isNotEqualTo(first.sessionToken());
+            assertThat(second.csrfToken()).isNotEqualTo(first.csrfToken());
+            assertThat(second.document().selectFirst("#now-playing").attr("data-phx-parent-id")).isEqualTo(second.viewId());
+            assertThat(second.document().select("#songs tbody tr")).hasSize(100);
+        } finally {
+            TestClients.shutdown(client);
+        }
+    }
+
+    @Test
     void profileWithoutCookieRedirectsToLogin() throws IOException {
         OkHttpClient anonymous = TestClients.browser();
         try (Response response = get(anonymous, "/glennr")) {

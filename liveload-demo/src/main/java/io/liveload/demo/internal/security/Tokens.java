@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,14 +33,15 @@ public final class Tokens {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     private final Signer signer;
-    private final SecureRandom random;
+    // One generator per thread: the JDK's default SecureRandom funnels every caller through one
+    // lock, which became the bottleneck of page loads under load.
+    private final ThreadLocal<SecureRandom> random = ThreadLocal.withInitial(Tokens::newRandom);
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public Tokens(ObjectMapper mapper, Clock clock) {
-        this.random = new SecureRandom();
         byte[] key = new byte[32];
-        random.nextBytes(key);
+        random.get().nextBytes(key);
         this.signer = new Signer(key);
         this.mapper = mapper;
         this.clock = clock;
@@ -53,7 +55,7 @@ public final class Tokens {
     /** Returns a new session with a fresh CSRF state. */
     public SessionData newSession(String user) {
         byte[] state = new byte[CSRF_BYTES];
-        random.nextBytes(state);
+        random.get().nextBytes(state);
         return new SessionData(user, ENCODER.encodeToString(state));
     }
 
@@ -75,7 +77,7 @@ public final class Tokens {
         byte[] state = DECODER.decode(session.csrfState());
         byte[] token = new byte[state.length * 2];
         byte[] mask = new byte[state.length];
-        random.nextBytes(mask);
+        random.get().nextBytes(mask);
         for (int i = 0; i < state.length; i++) {
             token[i] = mask[i];
             token[state.length + i] = (byte) (state[i] ^ mask[i]);
@@ -143,6 +145,14 @@ public final class Tokens {
     }
 
     record FlashTokenContent(Map<String, String> flash, long iat) {
+    }
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
     }
 
     private boolean isFresh(long issuedAtMillis, Duration maxAge) {

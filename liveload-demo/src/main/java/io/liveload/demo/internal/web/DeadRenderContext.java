@@ -10,14 +10,19 @@ import java.util.Map;
  * redirect; events, replies, timers and mount delays are dropped, as for a disconnected mount.
  */
 final class DeadRenderContext implements ViewContext {
-    private final DeadRenderer renderer;
+    private final NestedRenderer nested;
     private final String viewId;
     private final String user;
     private final Map<String, String> session;
     private String redirectTo;
 
-    DeadRenderContext(DeadRenderer renderer, String viewId, String user, Map<String, String> session) {
-        this.renderer = renderer;
+    /** Returns the HTML that stands for a nested view in the parent's dead render. */
+    interface NestedRenderer {
+        String render(String childId, String view, Map<String, String> childSession);
+    }
+
+    DeadRenderContext(NestedRenderer nested, String viewId, String user, Map<String, String> session) {
+        this.nested = nested;
         this.viewId = viewId;
         this.user = user;
         this.session = session;
@@ -28,8 +33,12 @@ final class DeadRenderContext implements ViewContext {
         return false;
     }
 
+    /** Returns the container id; fails for a root view, whose dead render is shared by many requests and ids. */
     @Override
     public String viewId() {
+        if (viewId == null) {
+            throw new UnsupportedOperationException("A root view's dead render is reused for many requests, so it has no view id");
+        }
         return viewId;
     }
 
@@ -45,7 +54,7 @@ final class DeadRenderContext implements ViewContext {
 
     @Override
     public String liveRender(String childId, String view, Map<String, String> childSession) {
-        return renderer.renderNested(viewId, childId, view, user, childSession);
+        return nested.render(childId, view, childSession);
     }
 
     @Override

@@ -23,25 +23,30 @@ final class Pages {
             + "    <link phx-track-static rel=\"stylesheet\" href=\"/assets/app.css\">\n"
             + "    <script defer phx-track-static type=\"text/javascript\" src=\"/assets/app.js\"></script>\n"
             + "  </head>\n  <body>\n    ";
-    private static final String LIVE_TAIL = "\n  </body>\n</html>\n";
+    private static final byte[] LIVE_TAIL = "</div>\n  </body>\n</html>\n".getBytes(StandardCharsets.UTF_8);
 
     private Pages() {
     }
 
     /** Returns a LiveView page: the CSRF meta tag, tracked assets and the main container with the dead render inside. */
     static byte[] livePage(String csrfToken, String viewId, DeadRenderer.Page page) {
-        StringBuilder html = new StringBuilder(page.content().length() + 1024);
-        html.append(HEAD_START)
-                .append("    <meta name=\"csrf-token\" content=\"").append(Html.escape(csrfToken)).append("\">\n")
-                .append(LIVE_HEAD_END)
-                .append("<div").append(Html.attribute("id", viewId)).append(" data-phx-main")
-                .append(Html.attribute("data-phx-session", page.sessionToken()))
-                .append(Html.attribute("data-phx-static", page.staticToken()))
-                .append('>')
-                .append(page.content())
-                .append("</div>")
-                .append(LIVE_TAIL);
-        return html.toString().getBytes(StandardCharsets.UTF_8);
+        String head = HEAD_START
+                + "    <meta name=\"csrf-token\" content=\"" + Html.escape(csrfToken) + "\">\n"
+                + LIVE_HEAD_END
+                + "<div" + Html.attribute("id", viewId) + " data-phx-main"
+                + Html.attribute("data-phx-session", page.sessionToken())
+                + Html.attribute("data-phx-static", page.staticToken())
+                + ">";
+        byte[] headBytes = head.getBytes(StandardCharsets.UTF_8);
+        byte[] html = new byte[headBytes.length + page.contentLength() + LIVE_TAIL.length];
+        System.arraycopy(headBytes, 0, html, 0, headBytes.length);
+        int position = headBytes.length;
+        for (byte[] chunk : page.content()) {
+            System.arraycopy(chunk, 0, html, position, chunk.length);
+            position += chunk.length;
+        }
+        System.arraycopy(LIVE_TAIL, 0, html, position, LIVE_TAIL.length);
+        return html;
     }
 
     /**

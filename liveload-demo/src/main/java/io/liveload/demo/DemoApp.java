@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An embedded web app on a loopback address that stands in for a Phoenix LiveView app: HTTP
+ * An embedded web app on a loopback address that imitates a Phoenix LiveView app: HTTP
  * pages with dead renders and a {@code /live/websocket} endpoint that speaks the Phoenix
  * LiveView websocket protocol (V2 JSON frames, LiveView 1.2 diffs).
  *

@@ -40,7 +40,7 @@ public record DemoOptions(int port, String bindHost, boolean heartbeatReplies, D
         }
     }
 
-    /** Returns the defaults: a free port on 127.0.0.1, heartbeats answered, 60 s idle timeout, 100 channels per socket. */
+    /** Returns the defaults: a free port on 127.0.0.1, heartbeat replies on, 60 s idle timeout, 100 channels per socket. */
     public static DemoOptions defaults() {
         return new DemoOptions(0, "127.0.0.1", true, Duration.ofSeconds(60), 100);
     }
@@ -55,7 +55,7 @@ public record DemoOptions(int port, String bindHost, boolean heartbeatReplies, D
         return new DemoOptions(port, newBindHost, heartbeatReplies, idleTimeout, maxChannelsPerSocket);
     }
 
-    /** Returns a copy that answers heartbeats, or leaves them unanswered when {@code false}. */
+    /** Returns a copy that replies to heartbeats, or leaves them without reply when {@code false}. */
     public DemoOptions withHeartbeatReplies(boolean answer) {
         return new DemoOptions(port, bindHost, answer, idleTimeout, maxChannelsPerSocket);
     }

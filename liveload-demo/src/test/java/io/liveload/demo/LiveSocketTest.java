@@ -82,6 +82,21 @@ class LiveSocketTest {
     }
 
     @Test
+    void hookAndKeyEventsReachView() throws Exception {
+        Joined counter = join("/counter", null);
+        ObjectNode hook = JSON.objectNode().put("type", "hook").put("event", "inc");
+        hook.set("value", JSON.objectNode().put("by", "5"));
+        ObjectNode keyup = JSON.objectNode().put("type", "keyup").put("event", "dec");
+        keyup.set("value", JSON.objectNode().put("key", "ArrowDown"));
+
+        JsonNode afterHook = counter.event(hook).get(4).get("response").get("diff");
+        JsonNode afterKey = counter.event(keyup).get(4).get("response").get("diff");
+
+        assertThat(afterHook.get("2").get("0").asText()).isEqualTo("5");
+        assertThat(afterKey.get("2").get("0").asText()).isEqualTo("4");
+    }
+
+    @Test
     void mergedDiffsRenderNewCount() throws Exception {
         Joined counter = join("/counter", null);
         RenderedTree tree = RenderedTree.of(counter.reply.get(4).get("response").get("rendered"));
@@ -736,7 +751,7 @@ class LiveSocketTest {
     }
 
     @Test
-    void flashFromDeadRenderShowsOnlyOnFirstMount() throws Exception {
+    void deadRenderFlashOnlyOnFirstMount() throws Exception {
         String flashToken = redirectFlashToken();
         TestClients.Jar jar = new TestClients.Jar();
         OkHttpClient withFlash = TestClients.browser(jar);

@@ -28,7 +28,7 @@ final class TestClients {
                 .build();
     }
 
-    /** Returns a browser client that already holds a session cookie for the user. */
+    /** Returns a browser client that already has a session cookie for the user. */
     static OkHttpClient withSession(DemoApp app, String user) {
         Jar jar = new Jar();
         jar.put(HttpUrl.get(app.baseUrl().toString()), DemoApp.SESSION_COOKIE_NAME, app.sessionCookieFor(user));

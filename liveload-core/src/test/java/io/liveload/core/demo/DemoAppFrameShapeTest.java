@@ -36,10 +36,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Replays the client side of the recorded LiveView 1.2.10 sessions against the demo app and
- * checks that every frame the demo sends has the shape of the recorded one: same event, same
- * payload keys at every level, same JSON value types and the same stream-op layout. Values such
- * as tokens, view ids, refs and stream item ids may differ.
+ * Replays the client side of the recorded LiveView 1.2.10 sessions against the demo app. Every
+ * frame the demo sends must have the shape of the recorded one: the same event, the same payload
+ * keys at every level, the same JSON value types and the same stream-op layout. Values such as
+ * tokens, view ids, refs and stream item ids may differ.
  *
  * <p>Recorded outbound frames are sent with their own refs, so replies pair up by ref. Other
  * inbound frames pair up by event and join ref, in order. The demo's profile page differs from

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Counts problems the app answers or ignores instead of failing, such as malformed frames or
+ * Counts problems the app handles or ignores instead of failing, such as malformed frames or
  * crashed views. The first occurrence of each kind is logged at WARN with its detail, later ones
  * are only counted, and {@link #logTotals()} reports every count. Details must never contain a
  * cookie or token. Thread-safe.

@@ -117,7 +117,7 @@ final class CallbackContext implements ViewContext {
         return mountDelay;
     }
 
-    /** Returns the pending patch target and forgets it, so handle_params can request another one. */
+    /** Returns the pending patch target and clears it, so handle_params can request another one. */
     String takePatch() {
         String to = patchTo;
         patchTo = null;

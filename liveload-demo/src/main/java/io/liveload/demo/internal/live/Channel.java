@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * One joined LiveView topic: the view, what the client holds of its tree, and its nested views.
+ * One joined LiveView topic: the view, the client's copy of its tree, and its nested views.
  *
  * <p>Runs the view's callbacks and turns their effects into frames in the order LiveView sends
  * them. All methods run under the owning {@link LiveSocket}'s lock.
@@ -156,7 +156,7 @@ final class Channel {
             if (cid != null && !cid.isNull()) {
                 LiveComponent component = liveComponent(cid.asInt());
                 if (component == null) {
-                    // The client may still target a component it has just removed; LiveView answers {}.
+                    // The client may still target a component it has just removed, so LiveView replies {}.
                     socket.send(Frame.reply(joinRef, frame.ref(), topic, "ok", JSON.objectNode()));
                     return;
                 }
@@ -312,7 +312,10 @@ final class Channel {
         return livePatch;
     }
 
-    /** Answers a redirect or live navigation requested by an event or timer, then closes the channel. */
+    /**
+     * Sends a redirect or live navigation requested by an event or timer, then closes the channel.
+     * As in LiveView 1.2.10, an event gets the target in its reply; a timer pushes it as a message.
+     */
     private void leaveFor(CallbackContext context, JsonNode ref) {
         if (context.events() != null) {
             ObjectNode events = JSON.objectNode();
@@ -356,7 +359,7 @@ final class Channel {
     /**
      * Renders the view and its changed components and encodes what the client lacks.
      *
-     * @param initial whether the client holds nothing yet (a join)
+     * @param initial whether the client has nothing yet (a join)
      */
     private ObjectNode renderDiff(CallbackContext context, boolean initial) {
         DiffEncoder.Encoded encoded = DiffEncoder.encodeView(view.render(), initial ? null : print);

@@ -10,7 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * What every socket of one demo app shares: settings, tokens, router, JSON mapper, the timer
+ * The state that every socket of one demo app shares: settings, tokens, router, JSON mapper, the timer
  * thread and the set of open sockets. Thread-safe.
  */
 public final class LiveServices {

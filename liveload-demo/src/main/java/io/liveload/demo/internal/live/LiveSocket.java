@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * The server side of one Phoenix websocket at {@code /live/websocket}: heartbeats, channel joins
  * and leaves, and the LiveView messages of every joined topic.
  *
- * <p>Threading: Jetty delivers one frame at a time and this class asks for the next frame only
+ * <p>Threading: Jetty delivers one frame at a time and this class requests the next frame only
  * when the previous one is done ({@link Session#demand()}), so a slow mount holds back the whole
  * socket as it does in Phoenix. Timer callbacks run on the app's scheduler thread. Both take this
  * object's lock, which belongs to this socket alone. Frames are sent with Jetty's non-blocking
@@ -175,6 +175,8 @@ public final class LiveSocket implements Session.Listener {
             case "live_patch" -> channel.livePatch(frame);
             case "cids_will_destroy" -> channel.cidsWillDestroy(frame);
             case "cids_destroyed" -> channel.cidsDestroyed(frame);
+            // NOTE: uploads ("allow_upload", "progress" and "lvu:" topics) are not implemented; such
+            // messages get no reply, so a client waiting for one times out.
             default -> services.problems().report("Ignored unsupported channel event",
                     "\"" + frame.event() + "\" on " + frame.topic() + " (LiveView sends no reply either)");
         }

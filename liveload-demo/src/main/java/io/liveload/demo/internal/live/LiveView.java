@@ -67,7 +67,7 @@ public abstract class LiveView {
     }
 
     /** Forgets the change marks of the view and its flash after a render. */
-    public final void afterRender() {
+    final void afterRender() {
         pageTitleChanged = false;
         flash.clearChanged();
         changes().clear();

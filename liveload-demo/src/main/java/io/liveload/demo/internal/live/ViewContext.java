@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a view can read and ask for during one callback (mount, handle_params, handle_event,
+ * The data a view can read and the effects it can request during one callback (mount, handle_params, handle_event,
  * handle_info). Effects are collected and applied by the caller after the callback returns, in
  * the order LiveView applies them. During the dead render only the redirects take effect; events,
  * replies and timers are dropped, as LiveView drops them for a disconnected mount.

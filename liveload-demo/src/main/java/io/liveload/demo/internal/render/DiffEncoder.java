@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Encodes a rendered tree as a LiveView 1.1+ diff, given what the client holds.
+ * Encodes a rendered tree as a LiveView 1.1+ diff against the client's copy.
  *
- * <p>A node whose template the client does not hold is sent whole, with its statics under
- * {@code "s"}. In a view's tree the statics go into one shared {@code "p"} table at the root and
- * {@code "s"} holds the table index; inside a component {@code "s"} holds the statics array, as
- * LiveView 1.2 does. A node the client holds is sent as its changed slots only, and left out when
- * none changed. Lists are keyed by position ({@code "k"}, {@code "kc"}): an entry is sent only when
- * it is new or one of its texts differs; entries never move, so {@code "km"} is never sent.
+ * <p>A node whose template the client lacks is sent whole, with its statics under {@code "s"}.
+ * In a view's tree the statics go into one shared {@code "p"} table at the root and {@code "s"} is
+ * the table index. Inside a component {@code "s"} is the statics array, as LiveView 1.2 does. A
+ * node the client already has is sent as its changed slots only, and left out when none changed.
+ * Lists are keyed by position ({@code "k"}, {@code "kc"}). An entry is sent only when it is new or
+ * one of its texts differs. Entries never move, so {@code "km"} is never sent.
  *
  * <p>An encoder instance serves one message and is not thread-safe.
  */
@@ -40,7 +40,7 @@ public final class DiffEncoder {
         this.sharedTable = shareStatics ? JSON.objectNode() : null;
     }
 
-    /** The diff of one render and the prints that describe what the client holds afterwards. */
+    /** The diff of one render and the prints that describe the client's copy afterwards. */
     public record Encoded(ObjectNode diff, Print print) {
         /** Returns whether the diff carries nothing. */
         public boolean isEmpty() {
@@ -51,7 +51,7 @@ public final class DiffEncoder {
     /**
      * Encodes a view's root node.
      *
-     * @param previous what the client holds, or {@code null} for a join, which sends everything
+     * @param previous the client's copy, or {@code null} for a join, which sends everything
      * @return the diff (an empty object when nothing changed) with the {@code "p"} table added
      */
     public static Encoded encodeView(Rendered root, Print previous) {
@@ -67,7 +67,7 @@ public final class DiffEncoder {
     /**
      * Encodes a component's root node, with statics arrays inline.
      *
-     * @param previous what the client holds of this component, or {@code null} to send everything
+     * @param previous the client's copy of this component, or {@code null} to send everything
      */
     public static Encoded encodeComponent(Rendered root, Print previous) {
         Result result = new DiffEncoder(false).encodeNode(root, previous);

@@ -3,7 +3,7 @@ package io.liveload.demo.internal.render;
 import java.util.List;
 
 /**
- * What the client holds of one node after the last message: the template, and per slot the
+ * The client's copy of one node after the last message: the template, and per slot the
  * print of a nested node or list. A list's print also keeps its entries, so the next render can
  * send only the entries that differ; stream lists keep none because their items live only in the
  * client's DOM.

@@ -5,11 +5,10 @@ package io.liveload.demo.internal.render;
  * view's previous render.
  *
  * <p>A slot value is a {@code String} of escaped HTML, a nested {@code Rendered}, a
- * {@link Comprehension} or a {@link ComponentRef}. The change marks drive the diff the same way
- * LiveView's change tracking does: an unchanged slot is left out of the diff, a changed text slot
+ * {@link Comprehension} or a {@link ComponentRef}. The change marks drive the diff the way
+ * LiveView's change tracking does. An unchanged slot is left out of the diff. A changed text slot
  * is sent again even when its text is equal, and a changed nested node or list is compared with
- * what the client holds. Marks are ignored when the client does not hold the template yet and
- * when rendering HTML.
+ * the client's copy. Marks are ignored when the client lacks the template and when rendering HTML.
  */
 public final class Rendered {
     private final Template template;

@@ -6,7 +6,7 @@ import java.util.List;
 /**
  * The fixed HTML of one template: the static strings around its dynamic slots.
  *
- * <p>Templates are compared by identity. A client that already holds the statics of a node
+ * <p>Templates are compared by identity. A client that already has the statics of a node
  * rendered from this instance receives only the changed dynamics of the next render, so declare
  * each template once, as a constant. Instances are immutable and safe to share between threads.
  */

@@ -34,7 +34,7 @@ final class EventLog {
         return !inserts.isEmpty();
     }
 
-    /** Renders the pending inserts and forgets them. */
+    /** Renders the pending inserts and clears them. */
     Comprehension render() {
         Comprehension list = Comprehension.stream(ITEM, entries, new StreamPatch(STREAM_REF, inserts, List.of(), false));
         inserts.clear();

@@ -9,7 +9,7 @@ import io.liveload.demo.internal.render.Template;
 /** The second page of the public live_session ({@code /other}): the user and a navigate link back to the counter. */
 final class OtherView extends LiveView {
     private static final Template CONTENT = Template.fragment(
-            "<h1>Other LiveView</h1>\n<p>Logged in as <span id=\"user\">", "</span></p>\n<p>", "</p>");
+            "<h1>Other LiveView</h1>\n<p>User: <span id=\"user\">", "</span></p>\n<p>", "</p>");
     private static final Template BACK_LABEL = Layout.label("Back to the counter (live_redirect)");
 
     private enum Field { USER }

@@ -15,7 +15,7 @@ import java.util.Map;
  * {@link NowPlayingView}.
  *
  * <p>The dead render shows {@value #STATIC_ROWS} rows in mode "static", about 40 KB of HTML. The
- * connected mount stands in for the costly work that apps defer until the websocket joins: it
+ * connected mount simulates the costly work that apps defer until the websocket joins: it
  * delays the join reply by {@link #CONNECTED_MOUNT_DELAY} and renders {@value #CONNECTED_ROWS}
  * rows in mode "connected". A load test that joins therefore costs the server more than one that
  * only fetches the page.

@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * artists, lasting {@code (2 + n % 3)} minutes and {@code (13 n) % 60} seconds.
  *
  * <p>Rendered table rows are cached per user and row count, so thousands of joined profile views
- * of the same user share one list. The cache is dropped whole when it holds
+ * of the same user share one list. The cache is cleared when it contains
  * {@value #MAX_CACHED_LISTS} lists. Thread-safe.
  */
 final class SongCatalog {

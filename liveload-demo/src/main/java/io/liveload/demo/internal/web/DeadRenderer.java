@@ -22,8 +22,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>A view's dead render depends only on its route, URL, user and flash, so the HTML of pages
  * without a flash is kept as UTF-8 bytes and reused. Nested views are left as gaps in the kept
  * bytes and rendered for each request, because their container names the parent's random id and
- * carries a fresh static token. The cache is dropped whole when it holds {@value #MAX_CACHED_PAGES}
- * pages. Thread-safe.
+ * carries a fresh static token. The cache is cleared when it contains
+ * {@value #MAX_CACHED_PAGES} pages. Thread-safe.
  */
 final class DeadRenderer {
     static final int MAX_CACHED_PAGES = 512;
@@ -38,7 +38,7 @@ final class DeadRenderer {
         this.tokens = tokens;
     }
 
-    /** What a dead render produced: a page or a redirect. */
+    /** The result of a dead render: a page or a redirect. */
     sealed interface Outcome permits Page, Redirect {
     }
 

@@ -30,8 +30,8 @@ import org.eclipse.jetty.util.Callback;
  *       without {@code user} it shows a login form, with an invalid name the form and status 400.
  *   <li>{@code GET /logout} clears the session cookie and redirects to {@code /login}.
  *   <li>{@code GET /assets/app.css} and {@code /assets/app.js} serve the tracked static assets.
- *   <li>Every LiveView route answers with its dead render; a view that redirects at mount (the
- *       logged-in pages without a user) answers 302.
+ *   <li>Every LiveView route responds with its dead render. A view that redirects at mount (the
+ *       logged-in pages without a user) responds with 302.
  * </ul>
  *
  * LiveView pages set an anonymous session cookie when the request has no valid one, and consume

@@ -77,7 +77,7 @@ public final class DemoApp implements AutoCloseable {
         threads.setName("liveload-demo-" + instance);
         this.server = new Server(threads);
         this.connector = new ServerConnector(server);
-        connector.setHost(options.bindHost());
+        connector.setHost(withoutBrackets(options.bindHost()));
         connector.setPort(options.port());
         server.addConnector(connector);
 
@@ -216,7 +216,12 @@ public final class DemoApp implements AutoCloseable {
     }
 
     private static String hostForUrl(String bindHost) {
-        return bindHost.contains(":") && !bindHost.startsWith("[") ? "[" + bindHost + "]" : bindHost;
+        String host = withoutBrackets(bindHost);
+        return host.contains(":") ? "[" + host + "]" : host;
+    }
+
+    private static String withoutBrackets(String host) {
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     private static int parsePort(String text) {

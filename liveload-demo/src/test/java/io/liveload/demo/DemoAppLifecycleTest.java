@@ -2,6 +2,7 @@ package io.liveload.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,8 @@ import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DemoAppLifecycleTest {
 
@@ -64,6 +67,20 @@ class DemoAppLifecycleTest {
     void baseUrlNamesLoopbackAndPort() {
         try (DemoApp app = DemoApp.start()) {
             assertThat(app.baseUrl().toString()).isEqualTo("http://127.0.0.1:" + app.port());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"localhost", "::1", "[::1]"})
+    void otherLoopbackNamesServePages(String host) throws IOException {
+        assumeTrue(host.equals("localhost") || ipv6LoopbackAvailable(), "this machine has no IPv6 loopback");
+        try (DemoApp app = DemoApp.start(DemoOptions.defaults().withBindHost(host))) {
+            OkHttpClient client = TestClients.browser();
+            try {
+                assertThat(status(client, app)).isEqualTo(200);
+            } finally {
+                TestClients.shutdown(client);
+            }
         }
     }
 
@@ -138,6 +155,14 @@ class DemoAppLifecycleTest {
                 .filter(name -> !name.startsWith("OkHttp") && !name.startsWith("Okio"))
                 .sorted()
                 .toList();
+    }
+
+    private static boolean ipv6LoopbackAvailable() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static int openFileCount() {

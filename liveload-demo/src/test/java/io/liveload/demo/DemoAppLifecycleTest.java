@@ -158,7 +158,8 @@ class DemoAppLifecycleTest {
     }
 
     private static boolean ipv6LoopbackAvailable() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1"))) {
+        try {
+            new java.net.ServerSocket(0, 1, java.net.InetAddress.getByName("::1")).close();
             return true;
         } catch (IOException e) {
             return false;

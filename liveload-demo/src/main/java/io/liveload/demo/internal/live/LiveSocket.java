@@ -94,13 +94,14 @@ public final class LiveSocket implements Session.Listener {
     }
 
     @Override
-    public void onWebSocketClose(int statusCode, String reason) {
+    public void onWebSocketClose(int statusCode, String reason, Callback callback) {
         services.openSockets().remove(this);
         synchronized (this) {
             closed = true;
             channels.values().forEach(Channel::markDead);
             channels.clear();
         }
+        callback.succeed();
     }
 
     @Override

@@ -48,7 +48,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         Object target = invocationContext.getTarget().orElse(null);
         LoadPlan plan = new PlanFactory(extensionContext::getConfigurationParameter)
                 .create(extensionContext.getRequiredTestClass(), method, script(method, target),
-                        codeBaseUrl(extensionContext.getRequiredTestClass(), target));
+                        () -> codeBaseUrl(extensionContext.getRequiredTestClass(), target));
 
         RunResult result = Engine.run(plan, listeners(extensionContext));
         extensionContext.getStore(NAMESPACE).put(RESULT_KEY, result);

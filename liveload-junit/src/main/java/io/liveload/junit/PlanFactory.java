@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -39,7 +40,7 @@ final class PlanFactory {
         this.config = config;
     }
 
-    LoadPlan create(Class<?> testClass, Method method, VuScript script, Optional<URI> codeBaseUrl) {
+    LoadPlan create(Class<?> testClass, Method method, VuScript script, Supplier<Optional<URI>> codeBaseUrl) {
         LoadTest loadTest = method.getAnnotation(LoadTest.class);
         String testName = testClass.getName() + "." + method.getName();
         ExecutorSpec executor = executor(loadTest);
@@ -103,15 +104,18 @@ final class PlanFactory {
     }
 
     private RunOptions options(String testName, Class<?> testClass, Method method, LoadTest loadTest,
-                               Optional<URI> codeBaseUrl) {
+                               Supplier<Optional<URI>> codeBaseUrl) {
         RunOptions options = RunOptions.defaults(testName);
         Optional<String> configBaseUrl = config.apply(ConfigKeys.BASE_URL);
         if (configBaseUrl.isPresent()) {
             options = options.withBaseUrl(baseUrl(ConfigKeys.BASE_URL + " configuration parameter", configBaseUrl.get()));
-        } else if (codeBaseUrl.isPresent()) {
-            options = options.withBaseUrl(codeBaseUrl.get());
-        } else if (!loadTest.baseUrl().isBlank()) {
-            options = options.withBaseUrl(baseUrl("@LoadTest baseUrl", loadTest.baseUrl()));
+        } else {
+            Optional<URI> fromCode = codeBaseUrl.get();
+            if (fromCode.isPresent()) {
+                options = options.withBaseUrl(fromCode.get());
+            } else if (!loadTest.baseUrl().isBlank()) {
+                options = options.withBaseUrl(baseUrl("@LoadTest baseUrl", loadTest.baseUrl()));
+            }
         }
         Optional<String> cookies = config.apply(ConfigKeys.COOKIES);
         if (cookies.isPresent()) {

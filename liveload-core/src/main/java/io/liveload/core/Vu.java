@@ -58,4 +58,18 @@ public interface Vu {
 
     /** Adds a tag to every sample this VU records from now on, until the scenario ends. */
     void tag(String key, String value);
+
+    /**
+     * Returns this VU's value for the key, creating it on first use: per-VU state that lives across iterations,
+     * since all VUs share the test class instance. A value that is {@link AutoCloseable} (a LiveView, a
+     * websocket session) stays open across iterations and is closed when the VU ends, instead of at the end of
+     * the iteration that opened it:
+     * <pre>{@code
+     * LiveView counter = vu.getOrCreate("counter", () -> vu.liveView().open("/counter"));
+     * }</pre>
+     */
+    <T> T getOrCreate(String key, java.util.function.Supplier<? extends T> factory);
+
+    /** Removes this VU's value for the key, closing it when it is {@link AutoCloseable}. */
+    void forget(String key);
 }

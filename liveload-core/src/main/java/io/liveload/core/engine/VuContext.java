@@ -32,6 +32,8 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private final RunContext run;
     private final Map<String, String> runEnv;
     private final Map<CheckKey, RateSeries> checkSeries = new HashMap<>();
+    private final Map<String, Object> values = new HashMap<>();
+    private final java.util.List<AutoCloseable> iterationResources = new java.util.ArrayList<>();
     private final TagSet scenarioTags;
     private TagSet vuTags;
     private TagSet currentTags;
@@ -178,6 +180,49 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
         updateTags();
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T getOrCreate(String key, java.util.function.Supplier<? extends T> factory) {
+        Objects.requireNonNull(key, "key");
+        Object value = values.get(key);
+        if (value == null) {
+            value = Objects.requireNonNull(factory.get(), () -> "the factory of VU value \"" + key + "\" returned null");
+            values.put(key, value);
+            if (value instanceof AutoCloseable resource) {
+                iterationResources.remove(resource);
+            }
+        }
+        return (T) value;
+    }
+
+    @Override
+    public void forget(String key) {
+        Object value = values.remove(key);
+        if (value instanceof AutoCloseable resource) {
+            closeQuietly(resource);
+        }
+    }
+
+    @Override
+    public void closeAtIterationEnd(AutoCloseable resource) {
+        iterationResources.add(resource);
+    }
+
+    private void closeIterationResources() {
+        for (int i = iterationResources.size() - 1; i >= 0; i--) {
+            closeQuietly(iterationResources.get(i));
+        }
+        iterationResources.clear();
+    }
+
+    private void closeQuietly(AutoCloseable resource) {
+        try {
+            resource.close();
+        } catch (Exception e) {
+            run.errors().record("engine", e.getClass().getSimpleName(), "closing " + resource + " failed: " + e, e);
+        }
+    }
+
     private void updateTags() {
         currentTags = groupPath.isEmpty() ? vuTags : vuTags.with("group", groupPath);
     }
@@ -255,6 +300,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
                 recordError(e);
             }
         } finally {
+            closeIterationResources();
             groupPath = "";
             updateTags();
             iteration++;
@@ -327,6 +373,13 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     /** Releases the VU's connections; called on the VU's thread when its loop ends. */
     void close() {
         setActive(false);
+        closeIterationResources();
+        for (Object value : values.values()) {
+            if (value instanceof AutoCloseable resource) {
+                closeQuietly(resource);
+            }
+        }
+        values.clear();
         if (http != null) {
             http.close();
         }

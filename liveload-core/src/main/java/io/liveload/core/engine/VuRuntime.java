@@ -28,6 +28,13 @@ public interface VuRuntime {
     /** Unregisters the blocking operation of {@link #beginBlocking(Runnable)}. */
     void endBlocking();
 
+    /**
+     * Registers a resource the current iteration opened (a websocket, a LiveView): it is closed when the
+     * iteration ends unless the script keeps it with {@code Vu.getOrCreate}. Resources opened outside an
+     * iteration are closed when the VU ends.
+     */
+    void closeAtIterationEnd(AutoCloseable resource);
+
     /** Returns whether the run stopped this VU hard; blocking calls then end the iteration. */
     boolean hardStopped();
 

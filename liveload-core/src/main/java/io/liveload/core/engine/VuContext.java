@@ -40,6 +40,8 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
+    /** Set by {@link #interruptIteration()}; cleared when the next iteration starts. */
+    private volatile boolean iterationStopped;
     private volatile boolean finished;
     private volatile Runnable cancelBlocking;
     private volatile Thread thread;
@@ -154,7 +156,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             TagSet groupTags = currentTags;
             groupPath = outer;
             updateTags();
-            if (!hardStopped) {
+            if (!hardStopped()) {
                 run.metrics().trend(BuiltinMetrics.GROUP_DURATION, groupTags).recordNanos(elapsed);
             }
         }
@@ -203,7 +205,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     public void beginBlocking(Runnable cancel) {
         checkNotHardStopped();
         cancelBlocking = cancel;
-        if (hardStopped) {
+        if (hardStopped()) {
             cancel.run();
         }
     }
@@ -215,7 +217,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
 
     @Override
     public boolean hardStopped() {
-        return hardStopped;
+        return hardStopped || iterationStopped;
     }
 
     // ---- VuHandle ----
@@ -231,6 +233,13 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     private boolean runIteration(long scheduledNanos, boolean scheduled) {
+        iterationStopped = false;
+        // An interrupt meant for an iteration that already ended must not end this one; a hard stop's interrupt
+        // is raised again, because the hard stop sets its flag before it interrupts.
+        Thread.interrupted();
+        if (hardStopped) {
+            Thread.currentThread().interrupt();
+        }
         long start = System.nanoTime();
         if (scheduled) {
             scenarioRun.recordStartDelay(currentTags, start - scheduledNanos);
@@ -244,12 +253,12 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             completed = false;
             scenarioRun.configurationError(e);
         } catch (InterruptedException e) {
-            completed = !hardStopped;
+            completed = !hardStopped();
             if (completed) {
                 recordError(e);
             }
         } catch (Throwable e) {
-            if (hardStopped) {
+            if (hardStopped()) {
                 completed = false;
             } else {
                 recordError(e);
@@ -262,7 +271,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             Thread.interrupted();
         }
         long end = System.nanoTime();
-        if (completed && !hardStopped) {
+        if (completed && !hardStopped()) {
             recordIteration(end - start);
             if (scheduled) {
                 scenarioRun.recordLatency(currentTags, end - scheduledNanos);
@@ -299,8 +308,18 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     @Override
+    public void interruptIteration() {
+        iterationStopped = true;
+        cancelBlockingCallAndInterrupt();
+    }
+
+    @Override
     public void hardStop() {
         hardStopped = true;
+        cancelBlockingCallAndInterrupt();
+    }
+
+    private void cancelBlockingCallAndInterrupt() {
         Runnable cancel = cancelBlocking;
         if (cancel != null) {
             try {

@@ -28,7 +28,10 @@ public interface VuRuntime {
     /** Unregisters the blocking operation of {@link #beginBlocking(Runnable)}. */
     void endBlocking();
 
-    /** Returns whether the run stopped this VU hard; blocking calls then end the iteration. */
+    /**
+     * Returns whether the current iteration must end: the run stopped this VU hard, or its executor interrupted
+     * the iteration (a ramp-down past {@code gracefulRampDown}). Blocking calls then end the iteration.
+     */
     boolean hardStopped();
 
     /** Throws {@link io.liveload.core.IterationInterruptedException} when the VU was stopped hard. */

@@ -120,11 +120,13 @@ class DslRunTest {
                     vu.http().get("/broken");
                     vu.sleep(Duration.ofMillis(50));
                 }))
-                .threshold("http_req_failed", "rate < 0.5", abortOnFail().delayAbortEval("1s"))
+                .scenario("healthy", s -> s.constantArrivalRate(5).perSecond().during("30s").preAllocatedVus(1)
+                        .exec(vu -> vu.http().get("/")))
+                .threshold("http_req_failed{scenario:broken}", "rate < 0.5", abortOnFail().delayAbortEval("1s"))
                 .run();
 
         assertThat(result.abort()).isPresent();
-        assertThat(result.abort().get().reason()).contains("http_req_failed rate < 0.5");
+        assertThat(result.abort().get().reason()).contains("http_req_failed{scenario:broken} rate < 0.5");
         assertThat(result.abort().get().afterMillis()).isBetween(1_000L, 5_000L);
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(10));
         assertThat(result.passed()).isFalse();

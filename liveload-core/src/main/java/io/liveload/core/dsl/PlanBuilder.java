@@ -13,10 +13,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -143,7 +143,7 @@ public final class PlanBuilder {
      * configuration error. Default: every host.
      */
     public PlanBuilder allowedHosts(String... hosts) {
-        return withOptions(options.withAllowedHosts(Set.of(hosts)));
+        return withOptions(options.withAllowedHosts(new LinkedHashSet<>(List.of(hosts))));
     }
 
     /** Sets the time limit of one HTTP request. Default: 60 s. */

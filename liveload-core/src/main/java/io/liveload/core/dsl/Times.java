@@ -13,8 +13,8 @@ final class Times {
     static Duration positive(Duration value, String option) {
         Objects.requireNonNull(value, option);
         if (value.isZero() || value.isNegative()) {
-            throw new IllegalArgumentException("Invalid " + option + " " + DurationFormat.format(value.abs())
-                    + (value.isNegative() ? " (negative)" : "") + ": it must be longer than zero");
+            throw new IllegalArgumentException("Invalid " + option + " " + format(value)
+                    + ": it must be longer than zero");
         }
         return value;
     }
@@ -22,9 +22,14 @@ final class Times {
     static Duration notNegative(Duration value, String option) {
         Objects.requireNonNull(value, option);
         if (value.isNegative()) {
-            throw new IllegalArgumentException("Invalid " + option + " " + value + ": it must be zero or longer");
+            throw new IllegalArgumentException("Invalid " + option + " " + format(value)
+                    + ": it must be zero or longer");
         }
         return value;
+    }
+
+    private static String format(Duration value) {
+        return (value.isNegative() ? "-" : "") + DurationFormat.format(value.abs());
     }
 
     static Duration parse(String text, String option) {

@@ -213,6 +213,20 @@ class PlanBuilderTest {
     }
 
     @Test
+    void negativeStartTimeRejected() {
+        assertThatThrownBy(() -> Liveload.plan("t").scenario("s", s -> s.perVuIterations(1)
+                .startTime(Duration.ofSeconds(-5)).exec(NOTHING)))
+                .hasMessage("Invalid startTime -5s: it must be zero or longer");
+    }
+
+    @Test
+    void zeroDurationRejected() {
+        assertThatThrownBy(() -> Liveload.plan("t").scenario("s", s -> s.constantVus(1).during(Duration.ZERO)
+                .exec(NOTHING)))
+                .hasMessage("Invalid duration 0s: it must be longer than zero");
+    }
+
+    @Test
     void planWithoutScenarioRejected() {
         assertThatThrownBy(() -> Liveload.plan("t").build())
                 .hasMessage("A load plan needs at least one scenario");

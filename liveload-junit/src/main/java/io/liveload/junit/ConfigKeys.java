@@ -6,13 +6,34 @@ package io.liveload.junit;
  */
 public final class ConfigKeys {
 
-    /** Number of VUs, overriding {@link LoadTest#vus()}. */
+    /**
+     * Number of VUs, overriding {@code vus} of every scenario whose executor takes it (constant-vus,
+     * per-vu-iterations, shared-iterations). Scenarios of other executors ignore it, with a log line.
+     */
     public static final String VUS = "liveload.vus";
-    /** k6 duration string, overriding {@link LoadTest#duration()} (and the iterations of the annotation). */
+    /**
+     * k6 duration string, overriding {@code duration} of every scenario whose executor takes it. With
+     * {@link ExecutorType#AUTO} it also replaces the annotation's iterations or stages, so the test becomes a
+     * constant-vus test.
+     */
     public static final String DURATION = "liveload.duration";
-    /** Iterations per VU, overriding {@link LoadTest#iterations()} (and the duration of the annotation). */
+    /**
+     * Iterations (per VU or shared, as the executor counts them), overriding {@code iterations}. With
+     * {@link ExecutorType#AUTO} it also replaces the annotation's duration or stages.
+     */
     public static final String ITERATIONS = "liveload.iterations";
-    /** k6 duration string, overriding {@link LoadTest#gracefulStop()}. */
+    /**
+     * Iterations per time unit, overriding {@code rate} of every constant-arrival-rate scenario; others ignore it,
+     * with a log line.
+     */
+    public static final String RATE = "liveload.rate";
+    /**
+     * Stages separated by commas, e.g. {@code 30s -> 100, 1m -> 100, 10s -> 0}, overriding {@code stages} of every
+     * ramping scenario (VU targets for ramping-vus, rates for ramping-arrival-rate). With {@link ExecutorType#AUTO}
+     * it also replaces the annotation's duration or iterations, so the test becomes a ramping-vus test.
+     */
+    public static final String STAGES = "liveload.stages";
+    /** k6 duration string, overriding the graceful stop of every scenario. */
     public static final String GRACEFUL_STOP = "liveload.gracefulStop";
     /** Base URL, overriding {@link LoadTest#baseUrl()} and {@link BaseUrl} methods. */
     public static final String BASE_URL = "liveload.baseUrl";

@@ -47,7 +47,7 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         Method method = invocationContext.getExecutable();
         Object target = invocationContext.getTarget().orElse(null);
         LoadPlan plan = new PlanFactory(extensionContext::getConfigurationParameter)
-                .create(extensionContext.getRequiredTestClass(), method, script(method, target),
+                .create(extensionContext.getRequiredTestClass(), method, exec -> script(exec, target),
                         () -> codeBaseUrl(extensionContext.getRequiredTestClass(), target));
 
         RunResult result = Engine.run(plan, listeners(extensionContext));
@@ -65,8 +65,12 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
     private static VuScript script(Method method, Object target) {
         Class<?>[] parameters = method.getParameterTypes();
         if (parameters.length > 1 || parameters.length == 1 && parameters[0] != Vu.class) {
-            throw new ExtensionConfigurationException("@LoadTest method " + method.getName()
+            throw new ExtensionConfigurationException("Load test method " + method.getName()
                     + " must take one io.liveload.core.Vu parameter or none, not " + List.of(parameters));
+        }
+        if (!Modifier.isStatic(method.getModifiers()) && target == null) {
+            throw new ExtensionConfigurationException("Load test method " + method.getName()
+                    + " is an instance method, but there is no test instance to call it on");
         }
         MethodHandle handle;
         try {

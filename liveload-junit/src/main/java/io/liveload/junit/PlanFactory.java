@@ -3,13 +3,10 @@ package io.liveload.junit;
 import io.liveload.core.ConfigurationException;
 import io.liveload.core.VuScript;
 import io.liveload.core.plan.BaseUrl;
-import io.liveload.core.plan.ConstantVus;
 import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.plan.ExecutorSpec;
 import io.liveload.core.plan.LoadPlan;
-import io.liveload.core.plan.PerVuIterations;
 import io.liveload.core.plan.RunOptions;
-import io.liveload.core.plan.Scenario;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Path;
@@ -27,11 +24,13 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Turns a {@link LoadTest} method, its {@link Threshold} annotations and the configuration parameters into a
- * {@link LoadPlan}. Configuration parameters win over annotation values; every invalid value fails here with a
- * message naming it, before any load is sent.
+ * Turns a {@link LoadTest} method, its {@link Scenario} and {@link Threshold} annotations and the configuration
+ * parameters into a {@link LoadPlan}. Configuration parameters win over annotation values; every invalid value
+ * fails here with a message naming it, before any load is sent.
  */
 final class PlanFactory {
+
+    private static final String DEFAULT_SCENARIO = "default";
 
     private final Function<String, Optional<String>> config;
 
@@ -40,52 +39,105 @@ final class PlanFactory {
         this.config = config;
     }
 
-    LoadPlan create(Class<?> testClass, Method method, VuScript script, Supplier<Optional<URI>> codeBaseUrl) {
+    /**
+     * Returns the plan of a {@link LoadTest} method.
+     *
+     * @param scripts returns the iteration script of a method of the test class: the test method itself, or a
+     *                method that a {@link Scenario} names as its {@code exec}
+     */
+    LoadPlan create(Class<?> testClass, Method method, Function<Method, VuScript> scripts,
+                    Supplier<Optional<URI>> codeBaseUrl) {
         LoadTest loadTest = method.getAnnotation(LoadTest.class);
         String testName = testClass.getName() + "." + method.getName();
-        ExecutorSpec executor = executor(loadTest);
-        Duration gracefulStop = duration(ConfigKeys.GRACEFUL_STOP, "gracefulStop", loadTest.gracefulStop());
-        Scenario scenario = Scenario.of("default", executor, script).withGracefulStop(gracefulStop);
-        return new LoadPlan(List.of(scenario), thresholds(testClass, method), List.of(),
+        Scenario[] declared = method.getAnnotationsByType(Scenario.class);
+        List<io.liveload.core.plan.Scenario> scenarios = declared.length == 0
+                ? List.of(singleScenario(loadTest, method, scripts, testName))
+                : declaredScenarios(testClass, method, loadTest, declared, scripts, testName);
+        return new LoadPlan(scenarios, thresholds(testClass, method), List.of(),
                 options(testName, testClass, method, loadTest, codeBaseUrl));
     }
 
-    private ExecutorSpec executor(LoadTest loadTest) {
-        int vus = config.apply(ConfigKeys.VUS).map(value -> positiveInt(ConfigKeys.VUS, value)).orElse(loadTest.vus());
-        if (vus <= 0) {
-            throw new ConfigurationException("Invalid @LoadTest(vus = " + vus + "): it must be a positive number");
-        }
-        Optional<String> configDuration = config.apply(ConfigKeys.DURATION);
-        Optional<String> configIterations = config.apply(ConfigKeys.ITERATIONS);
-        if (configDuration.isPresent() && configIterations.isPresent()) {
-            throw new ConfigurationException("Conflicting configuration parameters " + ConfigKeys.DURATION + "="
-                    + configDuration.get() + " and " + ConfigKeys.ITERATIONS + "=" + configIterations.get()
-                    + ": set only one of them");
-        }
-        if (configDuration.isPresent()) {
-            return new ConstantVus(vus, positiveDuration(ConfigKeys.DURATION, configDuration.get()));
-        }
-        if (configIterations.isPresent()) {
-            return new PerVuIterations(vus, positiveLong(ConfigKeys.ITERATIONS, configIterations.get()));
-        }
-        boolean hasDuration = !loadTest.duration().isBlank();
-        if (hasDuration && loadTest.iterations() != 0) {
-            throw new ConfigurationException("Conflicting @LoadTest options duration = \"" + loadTest.duration()
-                    + "\" and iterations = " + loadTest.iterations() + ": set only one of them");
-        }
-        if (hasDuration) {
-            Duration duration = DurationFormat.parse(loadTest.duration(), "@LoadTest duration");
-            if (duration.isZero()) {
-                throw new ConfigurationException("Invalid @LoadTest duration \"" + loadTest.duration()
-                        + "\": it must be longer than zero");
+    /** Returns the one scenario of a {@code @LoadTest} without {@code @Scenario}, named {@code default} as k6 does. */
+    private io.liveload.core.plan.Scenario singleScenario(LoadTest loadTest, Method method,
+                                                           Function<Method, VuScript> scripts, String testName) {
+        ExecutorSpec executor = ExecutorResolver.resolve(WorkloadOptions.of(loadTest).withConfiguration(config),
+                testName);
+        Duration gracefulStop = gracefulStop("@LoadTest", loadTest.gracefulStop());
+        return io.liveload.core.plan.Scenario.of(DEFAULT_SCENARIO, executor, scripts.apply(method))
+                .withGracefulStop(gracefulStop);
+    }
+
+    private List<io.liveload.core.plan.Scenario> declaredScenarios(Class<?> testClass, Method method,
+                                                                   LoadTest loadTest, Scenario[] declared,
+                                                                   Function<Method, VuScript> scripts,
+                                                                   String testName) {
+        rejectWorkloadOnLoadTest(loadTest, method);
+        List<io.liveload.core.plan.Scenario> scenarios = new ArrayList<>();
+        for (Scenario annotation : declared) {
+            WorkloadOptions workload = WorkloadOptions.of(annotation).withConfiguration(config);
+            ExecutorSpec executor = ExecutorResolver.resolve(workload, testName);
+            Method exec = annotation.exec().isBlank() ? method : ExecMethods.find(testClass, annotation);
+            String source = workload.source();
+            Duration startTime = parseDuration(annotation.startTime(), source + " startTime");
+            try {
+                scenarios.add(new io.liveload.core.plan.Scenario(annotation.name(), executor, startTime,
+                        gracefulStop(source, annotation.gracefulStop()), scripts.apply(exec),
+                        pairs(annotation.tags(), "tag", source), pairs(annotation.env(), "env entry", source)));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage() + " (" + source + ")", e);
             }
-            return new ConstantVus(vus, duration);
         }
-        if (loadTest.iterations() < 0) {
-            throw new ConfigurationException("Invalid @LoadTest(iterations = " + loadTest.iterations()
-                    + "): it must be a positive number");
+        return scenarios;
+    }
+
+    /** Rejects executor options on a {@code @LoadTest} whose {@code @Scenario} annotations describe the workload. */
+    private static void rejectWorkloadOnLoadTest(LoadTest loadTest, Method method) {
+        WorkloadOptions options = WorkloadOptions.of(loadTest);
+        List<String> set = new ArrayList<>();
+        if (loadTest.executor() != ExecutorType.AUTO) {
+            set.add("executor = " + loadTest.executor());
         }
-        return new PerVuIterations(vus, loadTest.iterations() == 0 ? 1 : loadTest.iterations());
+        for (Option option : options.present()) {
+            set.add(options.written(option));
+        }
+        if (!loadTest.gracefulStop().equals("30s")) {
+            set.add("gracefulStop = \"" + loadTest.gracefulStop() + "\"");
+        }
+        if (!set.isEmpty()) {
+            throw new ConfigurationException("@LoadTest on " + method.getName() + " sets " + String.join(", ", set)
+                    + ", but the method's @Scenario annotations describe the whole workload: move these options"
+                    + " into the @Scenario annotations");
+        }
+    }
+
+    private Duration gracefulStop(String source, String annotationValue) {
+        Optional<String> configured = config.apply(ConfigKeys.GRACEFUL_STOP);
+        if (configured.isPresent()) {
+            return parseDuration(configured.get(), "configuration parameter " + ConfigKeys.GRACEFUL_STOP);
+        }
+        return parseDuration(annotationValue, source + " gracefulStop");
+    }
+
+    private static Duration parseDuration(String text, String what) {
+        try {
+            return DurationFormat.parse(text, what);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /** Parses {@code "key=value"} entries of an annotation, keeping their order. */
+    private static Map<String, String> pairs(String[] entries, String what, String source) {
+        Map<String, String> pairs = new LinkedHashMap<>();
+        for (String entry : entries) {
+            int equals = entry.indexOf('=');
+            if (equals <= 0 || entry.substring(0, equals).isBlank()) {
+                throw new ConfigurationException("Invalid " + what + " \"" + entry + "\" in " + source
+                        + ": expected \"key=value\", e.g. \"team=checkout\"");
+            }
+            pairs.put(entry.substring(0, equals).trim(), entry.substring(equals + 1).trim());
+        }
+        return pairs;
     }
 
     private List<io.liveload.core.threshold.Threshold> thresholds(Class<?> testClass, Method method) {
@@ -143,6 +195,12 @@ final class PlanFactory {
         if (progress.isPresent()) {
             options = options.withProgress(progress(progress.get()));
         }
+        if (loadTest.tags().length > 0) {
+            options = options.withTags(pairs(loadTest.tags(), "tag", "@LoadTest"));
+        }
+        if (loadTest.env().length > 0) {
+            options = options.withEnv(pairs(loadTest.env(), "env entry", "@LoadTest"));
+        }
         Path outputRoot = Path.of(config.apply(ConfigKeys.OUTPUT_DIR).orElse("target/liveload"));
         options = options.withOutputDir(outputRoot.resolve(testClass.getName()).resolve(method.getName()));
         return options.withEnvironment(name -> config.apply(ConfigKeys.ENV_PREFIX + name).orElseGet(() -> System.getenv(name)));
@@ -190,29 +248,6 @@ final class PlanFactory {
                 + ": expected true or false");
     }
 
-    private static int positiveInt(String key, String value) {
-        long parsed = positiveLong(key, value);
-        if (parsed > Integer.MAX_VALUE) {
-            throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value + ": too large");
-        }
-        return (int) parsed;
-    }
-
-    private static long positiveLong(String key, String value) {
-        long parsed;
-        try {
-            parsed = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value
-                    + ": expected a positive whole number");
-        }
-        if (parsed <= 0) {
-            throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value
-                    + ": expected a positive whole number");
-        }
-        return parsed;
-    }
-
     private static Duration positiveDuration(String key, String value) {
         Duration duration;
         try {
@@ -225,17 +260,5 @@ final class PlanFactory {
                     + ": it must be longer than zero");
         }
         return duration;
-    }
-
-    private Duration duration(String key, String what, String annotationValue) {
-        Optional<String> configured = config.apply(key);
-        if (configured.isPresent()) {
-            try {
-                return DurationFormat.parse(configured.get(), "configuration parameter " + key);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigurationException(e.getMessage(), e);
-            }
-        }
-        return DurationFormat.parse(annotationValue, "@LoadTest " + what);
     }
 }

@@ -52,6 +52,11 @@ final class ScenarioRun implements ExecutionContext {
     }
 
     @Override
+    public String testName() {
+        return loadRun.testName();
+    }
+
+    @Override
     public Scenario scenario() {
         return scenario;
     }
@@ -129,6 +134,12 @@ final class ScenarioRun implements ExecutionContext {
     @Override
     public List<VuHandle> awaitVus(Collection<VuHandle> waitFor, long deadlineNanos) throws InterruptedException {
         return waitForEnd(waitFor, deadlineNanos, true, true);
+    }
+
+    @Override
+    public List<VuHandle> awaitVusThroughStop(Collection<VuHandle> waitFor, long deadlineNanos)
+            throws InterruptedException {
+        return waitForEnd(waitFor, deadlineNanos, false, true);
     }
 
     /**

@@ -42,6 +42,8 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
+    /** Set by {@link #interruptIteration()}; cleared when the next iteration starts. */
+    private volatile boolean iterationStopped;
     private volatile boolean finished;
     private volatile Runnable cancelBlocking;
     private volatile Thread thread;
@@ -156,7 +158,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             TagSet groupTags = currentTags;
             groupPath = outer;
             updateTags();
-            if (!hardStopped) {
+            if (!hardStopped()) {
                 run.metrics().trend(BuiltinMetrics.GROUP_DURATION, groupTags).recordNanos(elapsed);
             }
         }
@@ -248,7 +250,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     public void beginBlocking(Runnable cancel) {
         checkNotHardStopped();
         cancelBlocking = cancel;
-        if (hardStopped) {
+        if (hardStopped()) {
             cancel.run();
         }
     }
@@ -260,7 +262,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
 
     @Override
     public boolean hardStopped() {
-        return hardStopped;
+        return hardStopped || iterationStopped;
     }
 
     // ---- VuHandle ----
@@ -276,6 +278,13 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     private boolean runIteration(long scheduledNanos, boolean scheduled) {
+        iterationStopped = false;
+        // An interrupt meant for an iteration that already ended must not end this one; a hard stop's interrupt
+        // is raised again, because the hard stop sets its flag before it interrupts.
+        Thread.interrupted();
+        if (hardStopped) {
+            Thread.currentThread().interrupt();
+        }
         long start = System.nanoTime();
         if (scheduled) {
             scenarioRun.recordStartDelay(currentTags, start - scheduledNanos);
@@ -289,12 +298,12 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             completed = false;
             scenarioRun.configurationError(e);
         } catch (InterruptedException e) {
-            completed = !hardStopped;
+            completed = !hardStopped();
             if (completed) {
                 recordError(e);
             }
         } catch (Throwable e) {
-            if (hardStopped) {
+            if (hardStopped()) {
                 completed = false;
             } else {
                 recordError(e);
@@ -308,7 +317,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             Thread.interrupted();
         }
         long end = System.nanoTime();
-        if (completed && !hardStopped) {
+        if (completed && !hardStopped()) {
             recordIteration(end - start);
             if (scheduled) {
                 scenarioRun.recordLatency(currentTags, end - scheduledNanos);
@@ -345,8 +354,18 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     @Override
+    public void interruptIteration() {
+        iterationStopped = true;
+        cancelBlockingCallAndInterrupt();
+    }
+
+    @Override
     public void hardStop() {
         hardStopped = true;
+        cancelBlockingCallAndInterrupt();
+    }
+
+    private void cancelBlockingCallAndInterrupt() {
         Runnable cancel = cancelBlocking;
         if (cancel != null) {
             try {

@@ -10,6 +10,9 @@ import java.util.List;
  */
 public interface ExecutionContext {
 
+    /** Returns the run's test name, for log lines. */
+    String testName();
+
     /** Returns the scenario to run. */
     Scenario scenario();
 
@@ -36,11 +39,20 @@ public interface ExecutionContext {
     boolean sleepUntil(long deadlineNanos) throws InterruptedException;
 
     /**
-     * Waits until every VU's thread has ended or the deadline passed; returns early on a hard stop.
+     * Waits until every VU's thread has ended or the deadline passed; returns early when the run requests a stop
+     * or stops hard.
      *
      * @return the VUs still running
      */
     List<VuHandle> awaitVus(Collection<VuHandle> vus, long deadlineNanos) throws InterruptedException;
+
+    /**
+     * Waits until every VU's thread has ended or the deadline passed; returns early only on a hard stop. For
+     * waits inside a graceful period, which a stop request does not shorten.
+     *
+     * @return the VUs still running
+     */
+    List<VuHandle> awaitVusThroughStop(Collection<VuHandle> vus, long deadlineNanos) throws InterruptedException;
 
     /**
      * Ends the scenario: waits for the VUs until {@code gracefulDeadlineNanos}, then stops the rest hard

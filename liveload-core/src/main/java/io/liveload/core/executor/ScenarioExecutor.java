@@ -1,8 +1,12 @@
 package io.liveload.core.executor;
 
+import io.liveload.core.plan.ConstantArrivalRate;
 import io.liveload.core.plan.ConstantVus;
 import io.liveload.core.plan.ExecutorSpec;
 import io.liveload.core.plan.PerVuIterations;
+import io.liveload.core.plan.RampingArrivalRate;
+import io.liveload.core.plan.RampingVus;
+import io.liveload.core.plan.SharedIterations;
 
 /**
  * Runs one scenario with the semantics of its k6 executor. {@link #run()} is called on the scenario's own
@@ -28,7 +32,19 @@ public abstract class ScenarioExecutor {
         if (spec instanceof PerVuIterations perVuIterations) {
             return new PerVuIterationsExecutor(context, perVuIterations);
         }
-        throw new UnsupportedOperationException("The " + spec.k6Name() + " executor is not available yet");
+        if (spec instanceof SharedIterations sharedIterations) {
+            return new SharedIterationsExecutor(context, sharedIterations);
+        }
+        if (spec instanceof RampingVus rampingVus) {
+            return new RampingVusExecutor(context, rampingVus);
+        }
+        if (spec instanceof ConstantArrivalRate constantArrivalRate) {
+            return new ConstantArrivalRateExecutor(context, constantArrivalRate);
+        }
+        if (spec instanceof RampingArrivalRate rampingArrivalRate) {
+            return new RampingArrivalRateExecutor(context, rampingArrivalRate);
+        }
+        throw new IllegalStateException("No executor for " + spec.k6Name());
     }
 
     /** Returns the time a duration after {@code startNanos}, saturating instead of overflowing. */

@@ -23,6 +23,14 @@ public interface VuHandle {
     /** Marks the VU as active (counted in the {@code vus} metric) or idle. */
     void setActive(boolean active);
 
+    /**
+     * Ends the iteration running now as interrupted, as a hard stop does, but keeps the VU usable: its next
+     * iteration runs normally. Safe from any thread. The caller must make sure the VU does not start a new
+     * iteration meanwhile (ramping-vus calls it only for VUs it deactivated), because the next iteration clears
+     * the request when it starts.
+     */
+    void interruptIteration();
+
     /** Stops the VU hard: cancels its blocking calls and interrupts its thread. Safe from any thread. */
     void hardStop();
 

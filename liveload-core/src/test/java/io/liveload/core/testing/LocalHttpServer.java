@@ -2,8 +2,12 @@ package io.liveload.core.testing;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Handler;
@@ -26,6 +30,12 @@ public final class LocalHttpServer implements AutoCloseable {
     private final Server server;
     private final Map<String, Route> routes = new ConcurrentHashMap<>();
     private final AtomicLong requests = new AtomicLong();
+    /** Completes delayed responses, so that a slow route holds no server thread while it waits. */
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-http-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     public LocalHttpServer() {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -66,6 +76,40 @@ public final class LocalHttpServer implements AutoCloseable {
         return route(path, (request, response, callback) -> respond(response, callback, status, "text/plain", body));
     }
 
+    /** Registers a route that answers a fixed text after {@code delay}, holding no server thread meanwhile. */
+    public LocalHttpServer delayed(String path, Duration delay, String body) {
+        return route(path, (request, response, callback) -> timer.schedule(
+                () -> respond(response, callback, 200, "text/plain", body), delay.toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    /** Registers a route that never answers; its requests stay open until the client gives up or the server stops. */
+    public LocalHttpServer silent(String path) {
+        return route(path, (request, response, callback) -> {
+        });
+    }
+
+    /**
+     * Registers a route that answers at once, except during one stall: the request numbered {@code stallAt}
+     * (counted on this route from 1) starts it, and every request that arrives before it ends is answered when it
+     * ends, as a server in a long GC pause would.
+     */
+    public LocalHttpServer stalling(String path, long stallAt, Duration stall) {
+        AtomicLong count = new AtomicLong();
+        AtomicLong stallEndNanos = new AtomicLong(Long.MIN_VALUE);
+        return route(path, (request, response, callback) -> {
+            long now = System.nanoTime();
+            if (count.incrementAndGet() == stallAt) {
+                stallEndNanos.set(now + stall.toNanos());
+            }
+            long wait = stallEndNanos.get() == Long.MIN_VALUE ? 0 : stallEndNanos.get() - now;
+            if (wait <= 0) {
+                respond(response, callback, 200, "text/plain", "ok");
+            } else {
+                timer.schedule(() -> respond(response, callback, 200, "text/plain", "ok"), wait, TimeUnit.NANOSECONDS);
+            }
+        });
+    }
+
     /** Writes a complete response. */
     public static void respond(Response response, Callback callback, int status, String contentType, String body) {
         response.setStatus(status);
@@ -99,6 +143,7 @@ public final class LocalHttpServer implements AutoCloseable {
 
     @Override
     public void close() {
+        timer.shutdownNow();
         try {
             server.stop();
         } catch (Exception e) {

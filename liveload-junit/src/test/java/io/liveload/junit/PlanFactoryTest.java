@@ -38,7 +38,7 @@ class PlanFactoryTest {
         Method method = method(methodName);
         return new PlanFactory(key -> Optional.ofNullable(config.get(key)))
                 .create(Workloads.class, method, exec -> vu -> {
-                }, Optional.empty());
+                }, Optional::empty);
     }
 
     private static LoadPlan plan(String methodName) {

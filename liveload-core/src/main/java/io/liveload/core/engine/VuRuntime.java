@@ -29,19 +29,16 @@ public interface VuRuntime {
     void endBlocking();
 
     /**
-<<<<<<< HEAD
      * Registers a resource the current iteration opened (a websocket, a LiveView): it is closed when the
      * iteration ends unless the script keeps it with {@code Vu.getOrCreate}. Resources opened outside an
      * iteration are closed when the VU ends.
      */
     void closeAtIterationEnd(AutoCloseable resource);
 
-    /** Returns whether the run stopped this VU hard; blocking calls then end the iteration. */
-=======
+    /**
      * Returns whether the current iteration must end: the run stopped this VU hard, or its executor interrupted
      * the iteration (a ramp-down past {@code gracefulRampDown}). Blocking calls then end the iteration.
      */
->>>>>>> executors
     boolean hardStopped();
 
     /** Throws {@link io.liveload.core.IterationInterruptedException} when the VU was stopped hard. */

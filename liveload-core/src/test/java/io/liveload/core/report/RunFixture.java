@@ -1,0 +1,161 @@
+package io.liveload.core.report;
+
+import io.liveload.core.RunResult;
+import io.liveload.core.RunResult.Abort;
+import io.liveload.core.RunResult.ScenarioResult;
+import io.liveload.core.engine.ErrorLog.ErrorCount;
+import io.liveload.core.metrics.BuiltinMetrics;
+import io.liveload.core.metrics.Interval;
+import io.liveload.core.metrics.MetricRegistry;
+import io.liveload.core.metrics.MetricsSnapshot;
+import io.liveload.core.metrics.TagSet;
+import io.liveload.core.metrics.TimelinePoint;
+import io.liveload.core.plan.ConstantVus;
+import io.liveload.core.plan.LoadPlan;
+import io.liveload.core.plan.RunOptions;
+import io.liveload.core.plan.Scenario;
+import io.liveload.core.threshold.Threshold;
+import io.liveload.core.threshold.ThresholdResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Builds RunResults by hand the way the engine does: values recorded into a registry, sampled once a second, then
+ * totals, thresholds judged on them. Also keeps the recorded durations so tests can compute expected percentiles
+ * with HdrHistogram directly.
+ */
+final class RunFixture {
+
+    static final Instant START = Instant.parse("2024-05-01T10:00:00Z");
+    static final TagSet BASE = TagSet.of("scenario", "browse");
+    static final TagSet HOME = BASE.with("name", "home").with("method", "GET").with("status", "200")
+            .with("expected_response", "true");
+    static final TagSet SETTINGS = BASE.with("name", "settings").with("method", "GET").with("status", "200")
+            .with("expected_response", "true");
+    static final TagSet SETTINGS_FAILED = BASE.with("name", "settings").with("method", "GET").with("status", "500")
+            .with("expected_response", "false");
+    static final TagSet SAVE = BASE.with("name", "save").with("method", "POST").with("status", "200")
+            .with("expected_response", "true");
+    static final TagSet LOGIN_GROUP = BASE.with("group", "::login");
+
+    final MetricRegistry registry = new MetricRegistry(START.toEpochMilli());
+    final List<Interval> intervals = new ArrayList<>();
+    final List<TimelinePoint> timeline = new ArrayList<>();
+    final Histogram allDurations = new Histogram(3);
+    final Histogram settingsDurations = new Histogram(3);
+    final Histogram homeDurations = new Histogram(3);
+    long durationSumMicros;
+    long seconds;
+
+    /** Records one HTTP request of the series, as the HTTP client does. */
+    void request(TagSet tags, long durationMicros) {
+        boolean failed = "false".equals(tags.get("expected_response"));
+        registry.counter(BuiltinMetrics.HTTP_REQS, tags).increment();
+        registry.trend(BuiltinMetrics.HTTP_REQ_DURATION, tags).recordMicros(durationMicros);
+        registry.trend(BuiltinMetrics.HTTP_REQ_WAITING, tags).recordMicros(durationMicros * 9 / 10);
+        registry.rate(BuiltinMetrics.HTTP_REQ_FAILED, tags).add(failed);
+        registry.counter(BuiltinMetrics.DATA_RECEIVED, BASE).add(2_500);
+        registry.counter(BuiltinMetrics.DATA_SENT, BASE).add(300);
+        allDurations.recordValue(durationMicros);
+        durationSumMicros += durationMicros;
+        if ("settings".equals(tags.get("name"))) {
+            settingsDurations.recordValue(durationMicros);
+        }
+        if ("home".equals(tags.get("name"))) {
+            homeDurations.recordValue(durationMicros);
+        }
+    }
+
+    void check(TagSet tags, String name, boolean passed) {
+        registry.rate(BuiltinMetrics.CHECKS, tags.with("check", name)).add(passed);
+    }
+
+    /** Ends one second of the run: sets the VU gauges and samples the interval. */
+    void endSecond(int activeVus) {
+        registry.gauge(BuiltinMetrics.VUS, TagSet.EMPTY).set(activeVus);
+        registry.gauge(BuiltinMetrics.VUS_MAX, TagSet.EMPTY).set(10);
+        seconds++;
+        Interval interval = registry.sampleInterval(START.plusSeconds(seconds).toEpochMilli());
+        intervals.add(interval);
+        timeline.add(interval.point());
+    }
+
+    /**
+     * Records a ten-second run: 40 home requests (10 to 49 ms), 30 settings requests (100 to 390 ms, 3 of them
+     * with status 500), 5 saves, checks in the root group and in a login group, iterations and VUs.
+     */
+    static RunFixture standard() {
+        RunFixture fixture = new RunFixture();
+        fixture.recordSeconds(10, 1);
+        return fixture;
+    }
+
+    /**
+     * Records seconds of the standard run with every duration multiplied by {@code scale}. Per second: 4 home
+     * requests, 3 settings requests (the first one fails with status 500 in seconds 1, 5, 9, ...), a save in
+     * even seconds, one iteration and a {@code logged in} check that fails in second 7.
+     */
+    void recordSeconds(int count, long scale) {
+        for (int second = 0; second < count; second++) {
+            for (int i = 0; i < 4; i++) {
+                request(HOME, (10 + second * 4 + i) * 1000L * scale);
+            }
+            for (int i = 0; i < 3; i++) {
+                TagSet tags = second % 4 == 1 && i == 0 ? SETTINGS_FAILED : SETTINGS;
+                request(tags, (100 + second * 30 + i * 10) * 1000L * scale);
+                check(BASE, "status is 200", tags == SETTINGS);
+            }
+            if (second % 2 == 0) {
+                request(SAVE, (5_000L + second * 100) * scale);
+            }
+            check(LOGIN_GROUP, "logged in", second != 7);
+            registry.counter(BuiltinMetrics.ITERATIONS, BASE).increment();
+            registry.trend(BuiltinMetrics.ITERATION_DURATION, BASE).recordMicros((1_000_000L + second * 1000) * scale);
+            endSecond(second < 2 ? 5 : 10);
+        }
+    }
+
+    MetricsSnapshot totals() {
+        return registry.totals();
+    }
+
+    static List<Threshold> standardThresholds() {
+        return List.of(
+                Threshold.parse("http_req_duration", "p(95)<500"),
+                Threshold.parse("http_req_duration{name:settings}", "p(95) < 200ms"),
+                Threshold.parse("http_req_failed", "rate<0.01"),
+                Threshold.parse("checks", "rate>0.9"),
+                Threshold.parse("lv_join_duration", "p(95)<100"));
+    }
+
+    RunResult result() {
+        return result(standardThresholds(), options -> options, List.of(), Optional.empty());
+    }
+
+    RunResult result(List<Threshold> thresholds, UnaryOperator<RunOptions> options, List<ErrorCount> errors,
+                     Optional<Abort> abort) {
+        RunOptions runOptions = options.apply(RunOptions.defaults("SettingsLoadTest.settingsPage"));
+        Scenario scenario = Scenario.of("browse", new ConstantVus(10, Duration.ofSeconds(seconds)), vu -> {
+        });
+        LoadPlan plan = new LoadPlan(List.of(scenario), thresholds, List.of(), runOptions);
+        MetricsSnapshot totals = totals();
+        long durationMillis = seconds * 1000;
+        List<ThresholdResult> verdicts = thresholds.stream()
+                .map(threshold -> threshold.evaluate(totals, durationMillis))
+                .toList();
+        List<ScenarioResult> scenarios = List.of(new ScenarioResult("browse",
+                scenario.executor().describe(), seconds, 2, 0, 10));
+        return new RunResult(plan, START, START.plusSeconds(seconds), totals, timeline, verdicts, scenarios,
+                errors, abort);
+    }
+
+    /** Returns p(N) of the histogram by TrendValue's definition, in milliseconds. */
+    static double percentileMillis(Histogram micros, double percentile) {
+        return micros.highestEquivalentValue(micros.getValueAtPercentile(percentile)) / 1000.0;
+    }
+}

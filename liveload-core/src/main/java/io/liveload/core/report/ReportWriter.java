@@ -8,13 +8,15 @@ import java.io.PrintStream;
 import java.nio.charset.Charset;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Prints the end-of-test summary when a run finishes and, when the run's {@code outputDir} is set, writes
- * {@value #SUMMARY_FILE} there. A file that cannot be written is logged with its path and the run's result stays
- * as it is. Holds no state between runs, so one instance may serve several runs.
+ * {@value #SUMMARY_FILE} and the HTML report {@value HtmlReport#FILE_NAME} there. A file that cannot be written is
+ * logged with its path and the run's result stays as it is. Holds no state between runs, so one instance may serve
+ * several runs.
  */
 public final class ReportWriter implements RunListener {
 
@@ -68,13 +70,14 @@ public final class ReportWriter implements RunListener {
         out.flush();
         Path directory = result.plan().options().outputDir();
         if (directory != null) {
-            writeFile(directory.resolve(SUMMARY_FILE), SummaryJson.render(result));
+            writeFile(directory.resolve(SUMMARY_FILE), () -> SummaryJson.render(result));
+            writeFile(directory.resolve(HtmlReport.FILE_NAME), () -> HtmlReport.render(result));
         }
     }
 
-    private static void writeFile(Path file, String content) {
+    private static void writeFile(Path file, Supplier<String> content) {
         try {
-            AtomicFiles.write(file, content);
+            AtomicFiles.write(file, content.get());
             LOG.info("Wrote {}", file);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not write {}: {}", file, e.toString());

@@ -1,8 +1,12 @@
 package io.liveload.core.report;
 
 import io.liveload.core.metrics.Metric;
+import io.liveload.core.metrics.MetricType;
 import io.liveload.core.metrics.ValueFormat;
+import io.liveload.core.threshold.Aggregation;
+import io.liveload.core.threshold.ThresholdResult;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Formats values for the summaries in k6's units: durations as {@code 63.55ms} or {@code 2.31s}, bytes as
@@ -15,7 +19,7 @@ final class SummaryFormat {
     private SummaryFormat() {
     }
 
-    /** Formats a duration in milliseconds; NaN gives {@code n/a}. */
+    /** Formats a duration in milliseconds, or returns {@code n/a} for NaN. */
     static String millis(double millis) {
         if (Double.isNaN(millis)) {
             return NOT_AVAILABLE;
@@ -23,7 +27,7 @@ final class SummaryFormat {
         return ValueFormat.millis(millis).replace("µs", "us");
     }
 
-    /** Formats a value of the metric in its unit; NaN gives {@code n/a}. */
+    /** Formats a value of the metric in its unit, or returns {@code n/a} for NaN. */
     static String value(Metric metric, double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return NOT_AVAILABLE;
@@ -50,6 +54,22 @@ final class SummaryFormat {
         }
         double truncated = Math.floor(fraction * 10_000 + 1e-9) / 100;
         return String.format(Locale.ROOT, "%.2f%%", truncated);
+    }
+
+    /**
+     * Formats a threshold's observed value: {@code no samples}, a rate metric's rate as a percentage like the rest of
+     * the summary, and any other value as the threshold formatted it.
+     */
+    static String observed(ThresholdResult verdict, Optional<Metric> metric) {
+        if (verdict.noSamples()) {
+            return "no samples";
+        }
+        boolean rateOfRate = verdict.threshold().aggregation() == Aggregation.RATE
+                && metric.map(definition -> definition.type() == MetricType.RATE).orElse(false);
+        if (rateOfRate) {
+            return percent(verdict.observed());
+        }
+        return singleLine(verdict.observedText()).replace("µs", "us");
     }
 
     /** Formats a per-second rate of the metric: {@code 4.36938/s}, {@code 31 kB/s}. */

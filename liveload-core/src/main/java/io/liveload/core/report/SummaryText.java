@@ -163,9 +163,10 @@ public final class SummaryText {
             lines.add(INDENT + SummaryFormat.singleLine(selector.getKey()));
             for (ThresholdResult verdict : selector.getValue()) {
                 Threshold threshold = verdict.threshold();
-                String observed = verdict.noSamples() ? "no samples"
-                        : aggregationLabel(threshold) + "=" + SummaryFormat.singleLine(verdict.observedText())
-                        .replace("µs", "us");
+                String observed = SummaryFormat.observed(verdict, model.definition(threshold.metricName()));
+                if (!verdict.noSamples()) {
+                    observed = aggregationLabel(threshold) + "=" + observed;
+                }
                 lines.add(INDENT + marks.of(verdict.passed()) + " '" + threshold.condition() + "' " + observed
                         + (threshold.abortOnFail() ? " (abortOnFail)" : ""));
             }

@@ -11,6 +11,9 @@ import io.liveload.core.metrics.MetricsSnapshot;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TimelinePoint;
 import io.liveload.core.plan.ConstantVus;
+import io.liveload.core.plan.ExecutorSpec;
+import io.liveload.core.plan.RampingVus;
+import io.liveload.core.plan.Stage;
 import io.liveload.core.plan.LoadPlan;
 import io.liveload.core.plan.RunOptions;
 import io.liveload.core.plan.Scenario;
@@ -51,6 +54,7 @@ final class RunFixture {
     final Histogram homeDurations = new Histogram(3);
     long durationSumMicros;
     long seconds;
+    ExecutorSpec executor;
 
     /** Records one HTTP request of the series, as the HTTP client does. */
     void request(TagSet tags, long durationMicros) {
@@ -78,7 +82,7 @@ final class RunFixture {
     /** Ends one second of the run: sets the VU gauges and samples the interval. */
     void endSecond(int activeVus) {
         registry.gauge(BuiltinMetrics.VUS, TagSet.EMPTY).set(activeVus);
-        registry.gauge(BuiltinMetrics.VUS_MAX, TagSet.EMPTY).set(10);
+        registry.gauge(BuiltinMetrics.VUS_MAX, TagSet.EMPTY).set(Math.max(10, activeVus));
         seconds++;
         Interval interval = registry.sampleInterval(START.plusSeconds(seconds).toEpochMilli());
         intervals.add(interval);
@@ -120,6 +124,43 @@ final class RunFixture {
         }
     }
 
+    /**
+     * Records a ten-minute run with a realistic shape: VUs ramp up to 50 in the first minute and down in the last
+     * 30 s, each VU sends about 4 requests per second to five named endpoints, and from minute 6 to 7 the server
+     * slows down and 8% of the requests fail. Values come from a seeded random generator, so runs are repeatable.
+     */
+    static RunFixture tenMinuteRun() {
+        RunFixture fixture = new RunFixture();
+        java.util.Random random = new java.util.Random(42);
+        String[][] endpoints = {{"home", "GET", "25"}, {"settings", "GET", "60"}, {"save", "POST", "120"},
+                {"/api/search?q=load", "GET", "40"}, {"login", "POST", "90"}};
+        TagSet checkout = BASE.with("group", "::checkout");
+        for (int second = 0; second < 600; second++) {
+            int vus = second < 60 ? 1 + second * 49 / 60 : second >= 570 ? Math.max(1, (600 - second) * 50 / 30) : 50;
+            boolean incident = second >= 360 && second < 420;
+            int requests = vus * 4 + random.nextInt(vus + 1) - vus / 2;
+            for (int i = 0; i < requests; i++) {
+                String[] endpoint = endpoints[random.nextInt(endpoints.length)];
+                boolean failed = random.nextDouble() < (incident ? 0.08 : 0.002);
+                TagSet tags = BASE.with("name", endpoint[0]).with("method", endpoint[1])
+                        .with("status", failed ? "503" : "200").with("expected_response", String.valueOf(!failed));
+                double base = Double.parseDouble(endpoint[2]) * (incident ? 3.5 : 1);
+                double millis = base * Math.exp(random.nextGaussian() * 0.45);
+                fixture.request(tags, Math.max(200, Math.round(millis * 1000)));
+                fixture.check(endpoint[0].equals("save") ? checkout : BASE, "status is 200", !failed);
+                if (endpoint[0].equals("settings")) {
+                    fixture.check(BASE, "settings form rendered", !failed && random.nextDouble() > 0.001);
+                }
+            }
+            fixture.registry.counter(BuiltinMetrics.ITERATIONS, BASE).add(vus);
+            fixture.registry.trend(BuiltinMetrics.ITERATION_DURATION, BASE)
+                    .recordMicros(Math.round((1_000 + random.nextGaussian() * 80) * 1000));
+            fixture.endSecond(vus);
+        }
+        fixture.executor = new RampingVus(1, List.of(Stage.of("1m", 50), Stage.of("8m30s", 50), Stage.of("30s", 0)));
+        return fixture;
+    }
+
     MetricsSnapshot totals() {
         return registry.totals();
     }
@@ -140,7 +181,8 @@ final class RunFixture {
     RunResult result(List<Threshold> thresholds, UnaryOperator<RunOptions> options, List<ErrorCount> errors,
                      Optional<Abort> abort) {
         RunOptions runOptions = options.apply(RunOptions.defaults("SettingsLoadTest.settingsPage"));
-        Scenario scenario = Scenario.of("browse", new ConstantVus(10, Duration.ofSeconds(seconds)), vu -> {
+        ExecutorSpec spec = executor == null ? new ConstantVus(10, Duration.ofSeconds(seconds)) : executor;
+        Scenario scenario = Scenario.of("browse", spec, vu -> {
         });
         LoadPlan plan = new LoadPlan(List.of(scenario), thresholds, List.of(), runOptions);
         MetricsSnapshot totals = totals();
@@ -148,8 +190,10 @@ final class RunFixture {
         List<ThresholdResult> verdicts = thresholds.stream()
                 .map(threshold -> threshold.evaluate(totals, durationMillis))
                 .toList();
+        long iterations = totals.aggregate(BuiltinMetrics.ITERATIONS.name())
+                .map(value -> Math.round(((io.liveload.core.metrics.CounterValue) value).sum())).orElse(0L);
         List<ScenarioResult> scenarios = List.of(new ScenarioResult("browse",
-                scenario.executor().describe(), seconds, 2, 0, 10));
+                scenario.executor().describe(), iterations, 2, 0, spec.maxVus()));
         return new RunResult(plan, START, START.plusSeconds(seconds), totals, timeline, verdicts, scenarios,
                 errors, abort);
     }

@@ -104,7 +104,7 @@ class SummaryTextTest {
         String settingsP95 = millis(RunFixture.percentileMillis(fixture.settingsDurations, 95));
         assertThat(lineStartingWith(text, "✓ 'p(95)<500'")).isEqualTo("✓ 'p(95)<500' p(95)=" + allP95);
         assertThat(lineStartingWith(text, "✗ 'p(95) < 200ms'")).isEqualTo("✗ 'p(95) < 200ms' p(95)=" + settingsP95);
-        assertThat(lineStartingWith(text, "✗ 'rate<0.01'")).isEqualTo("✗ 'rate<0.01' rate=0.04 (4.00%)");
+        assertThat(lineStartingWith(text, "✗ 'rate<0.01'")).isEqualTo("✗ 'rate<0.01' rate=4.00%");
         assertThat(lineStartingWith(text, "✗ 'p(95)<100'")).isEqualTo("✗ 'p(95)<100' no samples");
     }
 

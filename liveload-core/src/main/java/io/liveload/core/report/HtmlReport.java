@@ -1,0 +1,435 @@
+package io.liveload.core.report;
+
+import io.liveload.core.RunResult;
+import io.liveload.core.RunResult.Abort;
+import io.liveload.core.RunResult.ScenarioResult;
+import io.liveload.core.engine.ErrorLog.ErrorCount;
+import io.liveload.core.metrics.Aggregate;
+import io.liveload.core.metrics.BuiltinMetrics;
+import io.liveload.core.metrics.CounterValue;
+import io.liveload.core.metrics.GaugeValue;
+import io.liveload.core.metrics.RateValue;
+import io.liveload.core.metrics.TrendValue;
+import io.liveload.core.metrics.ValueFormat;
+import io.liveload.core.threshold.ThresholdResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jsoup.nodes.DataNode;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/**
+ * Renders a run as one self-contained HTML page: the verdict with the failed thresholds and the abort reason at the
+ * top, key figures, the thresholds, charts over time (requests per second, active VUs, failed requests per second,
+ * {@code http_req_duration} percentiles), a table per request name, the checks, the most frequent errors and the
+ * run's configuration. Styles and SVG charts are inline and the page loads nothing, so it opens offline and can be
+ * archived as a build artifact.
+ *
+ * <p>Secrets stay out of the page: cookie values are never shown, and option, tag and environment values whose key
+ * names a credential (token, password, authorization, ...) or that look like an {@code Authorization} header value
+ * are replaced by {@value Redaction#REDACTED}, as is the user info of URLs.
+ *
+ * <p>Cells with figures carry the raw number in a {@code data-value} attribute (milliseconds for durations,
+ * fractions for rates), so tools can read the page without parsing formatted text.
+ */
+public final class HtmlReport {
+
+    /** The report's file name in the output directory. */
+    public static final String FILE_NAME = "report.html";
+
+    /** The maximum number of errors listed. The rest are counted in one line. */
+    static final int MAX_ERRORS = 20;
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
+            .withZone(ZoneOffset.UTC);
+    private static final String CSS = loadCss();
+    private static final String[] PERCENTILE_STATS = {"avg", "p(50)", "p(90)", "p(95)", "p(99)", "max"};
+
+    private final SummaryModel model;
+    private final RunResult result;
+    private final Document document;
+    private final Element main;
+
+    private HtmlReport(RunResult result) {
+        this.model = SummaryModel.of(result);
+        this.result = result;
+        this.document = Document.createShell("");
+        this.main = document.body().appendElement("main");
+    }
+
+    /** Renders the report of a run as HTML text. */
+    public static String render(RunResult result) {
+        return new HtmlReport(result).build();
+    }
+
+    private static String loadCss() {
+        try (InputStream css = HtmlReport.class.getResourceAsStream("report.css")) {
+            if (css == null) {
+                throw new IllegalStateException("report.css is missing from the liveload-core jar");
+            }
+            return new String(css.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read report.css from the liveload-core jar", e);
+        }
+    }
+
+    private String build() {
+        document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
+        document.head().appendElement("meta").attr("charset", "utf-8");
+        document.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        document.head().appendElement("title").text(result.testName() + " - liveload report");
+        document.head().appendElement("style").appendChild(new DataNode(CSS));
+        document.selectFirst("html").attr("lang", "en");
+
+        header();
+        failures();
+        figures();
+        thresholds();
+        charts();
+        requests();
+        checks();
+        errors();
+        main.appendChild(ConfigurationSection.render(result));
+        footer();
+        return "<!DOCTYPE html>\n" + document.html() + "\n";
+    }
+
+    private void header() {
+        Element head = main.appendElement("div").addClass("run-head");
+        Element title = head.appendElement("div");
+        title.appendElement("div").addClass("kicker").text("liveload load test report");
+        title.appendElement("h1").text(result.testName());
+        Element meta = title.appendElement("p").addClass("meta");
+        meta.appendElement("span").text(TIME.format(result.start()) + " to " + TIME.format(result.end()));
+        meta.appendElement("span").text(ValueFormat.millis(model.durationMillis()));
+        int scenarios = result.scenarios().size();
+        meta.appendElement("span").text(scenarios + (scenarios == 1 ? " scenario" : " scenarios"));
+
+        String verdict = result.abort().isPresent() ? "ABORTED" : result.passed() ? "PASSED" : "FAILED";
+        head.appendElement("div").addClass("verdict").addClass(result.passed() ? "passed" : "failed")
+                .attr("data-verdict", verdict.toLowerCase(Locale.ROOT))
+                .text(verdict);
+    }
+
+    private void failures() {
+        List<ThresholdResult> failed = result.failedThresholds();
+        Optional<Abort> abort = result.abort();
+        if (failed.isEmpty() && abort.isEmpty()) {
+            return;
+        }
+        Element alert = main.appendElement("div").addClass("alert").attr("role", "alert");
+        String title = failed.isEmpty() ? "Run aborted"
+                : failed.size() + " of " + result.thresholds().size() + " thresholds failed";
+        alert.appendElement("h2").text(title);
+        Element list = alert.appendElement("ul");
+        abort.ifPresent(reason -> list.appendElement("li")
+                .text("Aborted after " + ValueFormat.millis(reason.afterMillis()) + ": " + reason.reason()));
+        for (ThresholdResult verdict : failed) {
+            Element item = list.appendElement("li");
+            item.appendElement("code").text(verdict.threshold().metricSelector());
+            item.appendText(" ");
+            item.appendElement("code").text(verdict.threshold().condition());
+            String observed = SummaryFormat.observed(verdict, model.definition(verdict.threshold().metricName()));
+            item.appendText(verdict.noSamples() ? ": no samples" : ": observed " + observed);
+        }
+    }
+
+    private void figures() {
+        Element figures = main.appendElement("div").addClass("figures");
+        httpFigures(figures);
+        aggregate(BuiltinMetrics.CHECKS.name()).ifPresent(value -> {
+            RateValue checks = (RateValue) value;
+            figure(figures, "checks", "Checks passed", SummaryFormat.percent(checks.rate()), checks.rate(),
+                    count(checks.passes()) + " of " + count(checks.sampleCount()), checks.fails() > 0);
+        });
+        executionFigures(figures);
+    }
+
+    private void httpFigures(Element figures) {
+        long duration = model.durationMillis();
+        aggregate(BuiltinMetrics.HTTP_REQS.name()).ifPresent(value -> {
+            CounterValue requests = (CounterValue) value;
+            figure(figures, "http_reqs", "HTTP requests", count(requests.sum()), requests.sum(),
+                    ValueFormat.number(round(requests.ratePerSecond(duration), 2)) + " per second", false);
+        });
+        aggregate(BuiltinMetrics.HTTP_REQ_FAILED.name()).ifPresent(value -> {
+            RateValue failed = (RateValue) value;
+            figure(figures, "http_req_failed", "Failed requests", SummaryFormat.percent(failed.rate()), failed.rate(),
+                    count(failed.passes()) + " of " + count(failed.sampleCount()), failed.passes() > 0);
+        });
+        aggregate(BuiltinMetrics.HTTP_REQ_DURATION.name()).ifPresent(value -> {
+            TrendValue durations = (TrendValue) value;
+            figure(figures, "http_req_duration_p95", "p(95) duration", ValueFormat.millis(durations.percentile(95)),
+                    durations.percentile(95), "p(99) " + ValueFormat.millis(durations.percentile(99)) + ", max "
+                            + ValueFormat.millis(durations.max()), anyFailed(BuiltinMetrics.HTTP_REQ_DURATION.name()));
+        });
+    }
+
+    private void executionFigures(Element figures) {
+        long complete = result.scenarios().stream().mapToLong(ScenarioResult::completeIterations).sum();
+        long interrupted = result.scenarios().stream().mapToLong(ScenarioResult::interruptedIterations).sum();
+        long dropped = result.scenarios().stream().mapToLong(ScenarioResult::droppedIterations).sum();
+        figure(figures, "iterations", "Iterations", count(complete), complete,
+                count(interrupted) + " interrupted, " + count(dropped) + " dropped", dropped > 0);
+        aggregate(BuiltinMetrics.VUS.name()).ifPresent(value -> {
+            GaugeValue vus = (GaugeValue) value;
+            int maxVus = result.scenarios().stream().mapToInt(ScenarioResult::maxVus).sum();
+            figure(figures, "vus", "Peak VUs", count(vus.max()), vus.max(), "of " + count(maxVus) + " planned", false);
+        });
+        aggregate(BuiltinMetrics.DATA_RECEIVED.name()).ifPresent(value -> {
+            CounterValue received = (CounterValue) value;
+            String sent = aggregate(BuiltinMetrics.DATA_SENT.name())
+                    .map(data -> ValueFormat.bytes(((CounterValue) data).sum()) + " sent").orElse("");
+            figure(figures, "data_received", "Data received", ValueFormat.bytes(received.sum()), received.sum(), sent,
+                    false);
+        });
+    }
+
+    private void figure(Element figures, String key, String label, String value, double raw, String detail,
+                        boolean bad) {
+        Element figure = figures.appendElement("div").addClass("figure").attr("data-figure", key);
+        if (bad) {
+            figure.addClass("bad");
+        }
+        figure.appendElement("div").addClass("label").text(label);
+        figure.appendElement("div").addClass("value").attr("data-value", raw(raw)).text(value);
+        figure.appendElement("div").addClass("detail").text(detail);
+    }
+
+    private void thresholds() {
+        if (result.thresholds().isEmpty()) {
+            return;
+        }
+        Element section = section("thresholds", "Thresholds", result.failedThresholds().size() + " failed of "
+                + result.thresholds().size());
+        Element table = table(section, new String[] {"Result", "Metric", "Condition", "Observed"},
+                new boolean[] {false, false, false, true});
+        Element body = table.appendElement("tbody");
+        for (ThresholdResult verdict : result.thresholds()) {
+            Element row = body.appendElement("tr")
+                    .attr("data-metric", verdict.threshold().metricSelector())
+                    .attr("data-condition", verdict.threshold().condition())
+                    .attr("data-ok", String.valueOf(verdict.passed()));
+            if (!verdict.passed()) {
+                row.addClass("fail");
+            }
+            row.appendElement("td").appendElement("span").addClass("badge").addClass(verdict.passed() ? "pass" : "fail")
+                    .text(verdict.passed() ? "PASS" : "FAIL");
+            row.appendElement("td").addClass("name").appendElement("code").text(verdict.threshold().metricSelector());
+            Element condition = row.appendElement("td");
+            condition.appendElement("code").text(verdict.threshold().condition());
+            if (verdict.threshold().abortOnFail()) {
+                condition.appendElement("span").addClass("muted").text(" abortOnFail");
+            }
+            Element observed = row.appendElement("td").addClass("num").attr("data-value", raw(verdict.observed()));
+            String text = SummaryFormat.observed(verdict, model.definition(verdict.threshold().metricName()));
+            observed.text(verdict.noSamples() ? text : SummaryText.aggregationLabel(verdict.threshold()) + " = " + text);
+        }
+    }
+
+    private void charts() {
+        if (result.timeline().isEmpty()) {
+            return;
+        }
+        ChartData data = ChartData.of(result.timeline(), result.start().toEpochMilli());
+        Element section = section("charts", "Over time", data.size() + " points, time since the start in m:ss");
+        Element grid = section.appendElement("div").addClass("charts");
+        grid.appendChild(new SvgChart("Requests per second", "req/s", data.seconds(), List.of(
+                new SvgChart.Line("", "#1f5fd1", data.requestsPerSecond(), true, false))).render());
+        grid.appendChild(new SvgChart("Active VUs", "VUs", data.seconds(), List.of(
+                new SvgChart.Line("", "#6e40c9", data.activeVus(), true, false))).render());
+        grid.appendChild(new SvgChart("HTTP request duration", "ms", data.seconds(), List.of(
+                new SvgChart.Line("p(50)", "#4b9be8", data.p50(), false, false),
+                new SvgChart.Line("p(90)", "#1f5fd1", data.p90(), false, false),
+                new SvgChart.Line("p(95)", "#6e40c9", data.p95(), false, false),
+                new SvgChart.Line("p(99)", "#c2185b", data.p99(), false, false),
+                new SvgChart.Line("max", "#8c959f", data.max(), false, true))).render());
+        grid.appendChild(new SvgChart("Failed requests per second", "failed req/s", data.seconds(), List.of(
+                new SvgChart.Line("", "#b3261e", data.failedPerSecond(), true, false))).render());
+    }
+
+    private void requests() {
+        List<RequestStats> requests = RequestStats.of(result.metrics());
+        if (requests.isEmpty()) {
+            return;
+        }
+        Element section = section("requests", "HTTP requests by name", requests.size()
+                + (requests.size() == 1 ? " name" : " names"));
+        String[] headings = {"Name", "Method", "Requests", "Failed", "avg", "p(50)", "p(90)", "p(95)", "p(99)", "max"};
+        boolean[] numeric = {false, false, true, true, true, true, true, true, true, true};
+        Element table = table(section, headings, numeric);
+        Element body = table.appendElement("tbody");
+        for (RequestStats stats : requests) {
+            Element row = body.appendElement("tr").attr("data-name", stats.name()).attr("data-method", stats.method());
+            requestCells(row, stats.name(), stats.method(), stats.requests(), stats.failures(), stats.failureRate(),
+                    stats.duration());
+        }
+        Optional<Aggregate> all = aggregate(BuiltinMetrics.HTTP_REQ_DURATION.name());
+        Optional<Aggregate> failed = aggregate(BuiltinMetrics.HTTP_REQ_FAILED.name());
+        Optional<Aggregate> count = aggregate(BuiltinMetrics.HTTP_REQS.name());
+        if (requests.size() > 1 && count.isPresent()) {
+            RateValue failures = (RateValue) failed.orElse(new RateValue(0, 0));
+            Element row = table.appendElement("tfoot").appendElement("tr").attr("data-name", "").addClass("total");
+            requestCells(row, "All requests", "", Math.round(((CounterValue) count.get()).sum()), failures.passes(),
+                    failures.rate(), (TrendValue) all.orElse(null));
+        }
+    }
+
+    private static void requestCells(Element row, String name, String method, long requests, long failures,
+                                     double failureRate, TrendValue duration) {
+        row.appendElement("td").addClass("name").appendElement("code").text(name);
+        row.appendElement("td").text(method);
+        row.appendElement("td").addClass("num").attr("data-stat", "count").attr("data-value", raw(requests))
+                .text(count(requests));
+        Element failed = row.appendElement("td").addClass("num").attr("data-stat", "failed")
+                .attr("data-value", raw(failureRate)).attr("data-count", raw(failures))
+                .text(SummaryFormat.percent(failureRate) + " (" + count(failures) + ")");
+        if (failures > 0) {
+            failed.addClass("bad");
+        }
+        for (String stat : PERCENTILE_STATS) {
+            double value = duration == null ? Double.NaN
+                    : stat.equals("p(50)") ? duration.med() : TrendStats.value(duration, stat);
+            row.appendElement("td").addClass("num").attr("data-stat", stat).attr("data-value", raw(value))
+                    .text(Double.isNaN(value) ? SummaryFormat.NOT_AVAILABLE : ValueFormat.millis(value));
+        }
+    }
+
+    private void checks() {
+        CheckGroup root = model.rootGroup();
+        if (root.hasNoChecks()) {
+            return;
+        }
+        RateValue total = (RateValue) aggregate(BuiltinMetrics.CHECKS.name()).orElse(new RateValue(0, 0));
+        Element section = section("checks", "Checks", count(total.fails()) + " failed of " + count(total.sampleCount()));
+        Element table = table(section, new String[] {"Check", "Passed", "Failed", "Pass rate"},
+                new boolean[] {false, true, true, true});
+        Element body = table.appendElement("tbody");
+        checkRows(body, root, "");
+    }
+
+    private static void checkRows(Element body, CheckGroup group, String groupTitle) {
+        if (!group.checks().isEmpty() && !groupTitle.isEmpty()) {
+            body.appendElement("tr").addClass("group").appendElement("td").attr("colspan", "4")
+                    .text("group " + groupTitle);
+        }
+        for (CheckGroup.Check check : group.checks()) {
+            boolean passed = check.fails() == 0;
+            Element row = body.appendElement("tr").attr("data-path", check.path());
+            if (!passed) {
+                row.addClass("fail");
+            }
+            Element name = row.appendElement("td").addClass("name");
+            name.appendElement("span").addClass("badge").addClass(passed ? "pass" : "fail").text(passed ? "PASS" : "FAIL");
+            name.appendText(" " + check.name());
+            row.appendElement("td").addClass("num").attr("data-stat", "passes").attr("data-value", raw(check.passes()))
+                    .text(count(check.passes()));
+            Element fails = row.appendElement("td").addClass("num").attr("data-stat", "fails")
+                    .attr("data-value", raw(check.fails())).text(count(check.fails()));
+            if (!passed) {
+                fails.addClass("bad");
+            }
+            row.appendElement("td").addClass("num").attr("data-stat", "rate").attr("data-value", raw(check.passRate()))
+                    .text(SummaryFormat.percent(check.passRate()));
+        }
+        for (CheckGroup nested : group.groups()) {
+            if (!nested.hasNoChecks()) {
+                checkRows(body, nested, groupTitle.isEmpty() ? nested.name() : groupTitle + " \u203a " + nested.name());
+            }
+        }
+    }
+
+    private void errors() {
+        List<ErrorCount> errors = result.errors();
+        if (errors.isEmpty()) {
+            return;
+        }
+        long total = errors.stream().mapToLong(ErrorCount::count).sum();
+        Element section = section("errors", "Errors", count(total) + " in " + errors.size()
+                + (errors.size() == 1 ? " kind" : " kinds"));
+        Element table = table(section, new String[] {"Count", "Kind", "Message"}, new boolean[] {true, false, false});
+        table.addClass("errors");
+        Element body = table.appendElement("tbody");
+        List<ErrorCount> listed = errors.subList(0, Math.min(MAX_ERRORS, errors.size()));
+        for (ErrorCount error : listed) {
+            Element row = body.appendElement("tr");
+            row.appendElement("td").addClass("num").attr("data-value", raw(error.count())).text(count(error.count()));
+            String code = error.code() == null || error.code().isBlank() || error.code().equals("-") ? ""
+                    : " " + error.code();
+            row.appendElement("td").addClass("mono").addClass("nowrap").text(error.category() + code);
+            row.appendElement("td").addClass("name").text(error.message());
+        }
+        if (errors.size() > listed.size()) {
+            long rest = errors.subList(listed.size(), errors.size()).stream().mapToLong(ErrorCount::count).sum();
+            section.appendElement("p").addClass("more").text("and " + (errors.size() - listed.size())
+                    + " more kinds (" + count(rest) + (rest == 1 ? " error)" : " errors)"));
+        }
+    }
+
+    private void footer() {
+        Element footer = main.appendElement("footer");
+        footer.appendElement("div").text("Percentiles use the nearest-rank definition on HdrHistogram buckets with "
+                + "3 significant digits: each reported value is at most 0.1% above a recorded value. Charts show one "
+                + "point per sampling interval (about a second); their duration percentiles are per interval.");
+        footer.appendElement("div").text("Written by liveload. Machine-readable figures: "
+                + ReportWriter.SUMMARY_FILE + " next to this file.");
+    }
+
+    private Element section(String id, String title, String count) {
+        Element section = main.appendElement("section").attr("id", id);
+        Element heading = section.appendElement("h2").text(title);
+        if (!count.isEmpty()) {
+            heading.appendElement("span").addClass("count").text(count);
+        }
+        return section;
+    }
+
+    static Element table(Element parent, String[] headings, boolean[] numeric) {
+        Element table = parent.appendElement("div").addClass("table-wrap").appendElement("table");
+        Element row = table.appendElement("thead").appendElement("tr");
+        for (int i = 0; i < headings.length; i++) {
+            Element heading = row.appendElement("th").attr("scope", "col").text(headings[i]);
+            if (numeric[i]) {
+                heading.addClass("num");
+            }
+        }
+        return table;
+    }
+
+    private Optional<Aggregate> aggregate(String metric) {
+        return result.metrics().aggregate(metric).filter(value -> value.sampleCount() > 0);
+    }
+
+    private boolean anyFailed(String metric) {
+        return model.metrics().stream()
+                .filter(entry -> entry.metric().name().equals(metric) && !entry.isSubMetric())
+                .anyMatch(SummaryModel.MetricEntry::anyThresholdFailed);
+    }
+
+    private static String count(double value) {
+        return String.format(Locale.ROOT, "%,d", Math.round(value));
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+
+    /** Returns a number as exact text for {@code data-value}: integers without decimals, NaN as empty text. */
+    static String raw(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return "";
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.valueOf((long) value);
+        }
+        return String.valueOf(value);
+    }
+}

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -27,11 +28,12 @@ import java.util.regex.Pattern;
  * @param summaryTrendStats    the trend statistics the summary shows, e.g. avg, min, med, max, p(90), p(95)
  * @param outputDir            where summary.json and reports go; null writes no files
  * @param progress             when progress lines are printed while the run goes
+ * @param timeSeries           the time-series files the run writes while it goes
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
                          Duration httpTimeout, int maxRedirects, String userAgent, Map<String, String> cookies,
                          Map<String, String> env, Map<String, String> tags, List<String> summaryTrendStats,
-                         Path outputDir, Progress progress) {
+                         Path outputDir, Progress progress, TimeSeriesOutput timeSeries) {
 
     /** k6's default summary statistics for trends. */
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
@@ -68,6 +70,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
                         + "\": use avg, min, med, max, count or p(N), e.g. p(99.9)");
             }
         }
+        Objects.requireNonNull(timeSeries, "timeSeries (use TimeSeriesOutput.NONE for no time-series files)");
         if (!cookies.isEmpty() && baseUrl == null) {
             throw new IllegalArgumentException("Cookies " + cookies.keySet() + " are set up front, but there is no base"
                     + " URL to set them for: set the base URL (liveload.baseUrl)");
@@ -77,12 +80,12 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
     /** Returns k6's defaults and no base URL. */
     public static RunOptions defaults(String testName) {
         return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10, "liveload/0.1.0",
-                Map.of(), Map.of(), Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO);
+                Map.of(), Map.of(), Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO, TimeSeriesOutput.NONE);
     }
 
     public RunOptions withBaseUrl(URI newBaseUrl) {
         return new RunOptions(testName, newBaseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withBaseUrl(String newBaseUrl) {
@@ -91,56 +94,61 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
     public RunOptions withAllowedHosts(Set<String> hosts) {
         return new RunOptions(testName, baseUrl, hosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withInsecureSkipTlsVerify(boolean skip) {
         return new RunOptions(testName, baseUrl, allowedHosts, skip, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withHttpTimeout(Duration timeout) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, timeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withMaxRedirects(int redirects) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, redirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withUserAgent(String agent) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                agent, cookies, env, tags, summaryTrendStats, outputDir, progress);
+                agent, cookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withCookies(Map<String, String> newCookies) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, newCookies, env, tags, summaryTrendStats, outputDir, progress);
+                userAgent, newCookies, env, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withEnv(Map<String, String> newEnv) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, newEnv, tags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, newEnv, tags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withTags(Map<String, String> newTags) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, newTags, summaryTrendStats, outputDir, progress);
+                userAgent, cookies, env, newTags, summaryTrendStats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withSummaryTrendStats(List<String> stats) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, stats, outputDir, progress);
+                userAgent, cookies, env, tags, stats, outputDir, progress, timeSeries);
     }
 
     public RunOptions withOutputDir(Path directory) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, directory, progress);
+                userAgent, cookies, env, tags, summaryTrendStats, directory, progress, timeSeries);
     }
 
     public RunOptions withProgress(Progress newProgress) {
         return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, tags, summaryTrendStats, outputDir, newProgress);
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, newProgress, timeSeries);
+    }
+
+    public RunOptions withTimeSeries(TimeSeriesOutput output) {
+        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                userAgent, cookies, env, tags, summaryTrendStats, outputDir, progress, output);
     }
 }

@@ -4,6 +4,8 @@ import io.liveload.core.RunResult;
 import io.liveload.core.RunResult.Abort;
 import io.liveload.core.RunResult.ScenarioResult;
 import io.liveload.core.engine.ErrorLog.ErrorCount;
+import io.liveload.core.engine.RunListener;
+import io.liveload.core.engine.RunStatus;
 import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.Interval;
 import io.liveload.core.metrics.MetricRegistry;
@@ -54,11 +56,19 @@ final class RunFixture {
     final Histogram homeDurations = new Histogram(3);
     long durationSumMicros;
     long seconds;
+    long requests;
+    long failedRequests;
+    long iterations;
     ExecutorSpec executor;
+    final List<RunListener> listeners = new ArrayList<>();
 
     /** Records one HTTP request of the series, as the HTTP client does. */
     void request(TagSet tags, long durationMicros) {
         boolean failed = "false".equals(tags.get("expected_response"));
+        requests++;
+        if (failed) {
+            failedRequests++;
+        }
         registry.counter(BuiltinMetrics.HTTP_REQS, tags).increment();
         registry.trend(BuiltinMetrics.HTTP_REQ_DURATION, tags).recordMicros(durationMicros);
         registry.trend(BuiltinMetrics.HTTP_REQ_WAITING, tags).recordMicros(durationMicros * 9 / 10);
@@ -87,6 +97,26 @@ final class RunFixture {
         Interval interval = registry.sampleInterval(START.plusSeconds(seconds).toEpochMilli());
         intervals.add(interval);
         timeline.add(interval.point());
+        RunStatus status = new RunStatus(Duration.ofSeconds(seconds), Duration.ofSeconds(40), activeVus, 10,
+                iterations, 0, requests, failedRequests);
+        for (RunListener listener : listeners) {
+            listener.intervalSampled(interval, status);
+        }
+    }
+
+    /** Registers a listener and calls its runStarted with the standard plan; later seconds go to it too. */
+    void listen(RunListener listener) {
+        listeners.add(listener);
+        listener.runStarted(plan(standardThresholds(), options -> options), START.toEpochMilli());
+    }
+
+    /** Calls runFinished of the registered listeners with the result of the standard thresholds. */
+    RunResult finish() {
+        RunResult result = result();
+        for (RunListener listener : listeners) {
+            listener.runFinished(result);
+        }
+        return result;
     }
 
     /**
@@ -119,6 +149,7 @@ final class RunFixture {
             }
             check(LOGIN_GROUP, "logged in", second != 7);
             registry.counter(BuiltinMetrics.ITERATIONS, BASE).increment();
+            iterations++;
             registry.trend(BuiltinMetrics.ITERATION_DURATION, BASE).recordMicros((1_000_000L + second * 1000) * scale);
             endSecond(second < 2 ? 5 : 10);
         }
@@ -180,11 +211,9 @@ final class RunFixture {
 
     RunResult result(List<Threshold> thresholds, UnaryOperator<RunOptions> options, List<ErrorCount> errors,
                      Optional<Abort> abort) {
-        RunOptions runOptions = options.apply(RunOptions.defaults("SettingsLoadTest.settingsPage"));
-        ExecutorSpec spec = executor == null ? new ConstantVus(10, Duration.ofSeconds(seconds)) : executor;
-        Scenario scenario = Scenario.of("browse", spec, vu -> {
-        });
-        LoadPlan plan = new LoadPlan(List.of(scenario), thresholds, List.of(), runOptions);
+        LoadPlan plan = plan(thresholds, options);
+        Scenario scenario = plan.scenarios().get(0);
+        ExecutorSpec spec = scenario.executor();
         MetricsSnapshot totals = totals();
         long durationMillis = seconds * 1000;
         List<ThresholdResult> verdicts = thresholds.stream()
@@ -196,6 +225,14 @@ final class RunFixture {
                 scenario.executor().describe(), iterations, 2, 0, spec.maxVus()));
         return new RunResult(plan, START, START.plusSeconds(seconds), totals, timeline, verdicts, scenarios,
                 errors, abort);
+    }
+
+    LoadPlan plan(List<Threshold> thresholds, UnaryOperator<RunOptions> options) {
+        RunOptions runOptions = options.apply(RunOptions.defaults("SettingsLoadTest.settingsPage"));
+        ExecutorSpec spec = executor == null ? new ConstantVus(10, Duration.ofSeconds(Math.max(1, seconds))) : executor;
+        Scenario scenario = Scenario.of("browse", spec, vu -> {
+        });
+        return new LoadPlan(List.of(scenario), thresholds, List.of(), runOptions);
     }
 
     /** Returns p(N) of the histogram by TrendValue's definition, in milliseconds. */

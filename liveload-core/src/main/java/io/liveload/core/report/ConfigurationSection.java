@@ -5,7 +5,9 @@ import io.liveload.core.RunResult.ScenarioResult;
 import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.plan.RunOptions;
 import io.liveload.core.plan.Scenario;
+import io.liveload.core.plan.TimeSeriesOutput;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -48,7 +50,8 @@ final class ConfigurationSection {
         rows.put("Tags", pairs(options.tags()));
         rows.put("Summary trend stats", String.join(", ", options.summaryTrendStats()));
         rows.put("Output directory", options.outputDir() == null ? "none" : options.outputDir().toString());
-        rows.put("Progress", options.progress().name().toLowerCase(java.util.Locale.ROOT));
+        rows.put("Progress", options.progress().name().toLowerCase(Locale.ROOT));
+        rows.put("Time series", timeSeries(options));
         Element body = parent.appendElement("div").addClass("table-wrap").appendElement("table").appendElement("tbody");
         rows.forEach((name, value) -> {
             Element row = body.appendElement("tr");
@@ -80,6 +83,16 @@ final class ConfigurationSection {
             extras.appendElement("div").text("tags: " + pairs(scenario.tags()));
             extras.appendElement("div").text("env: " + pairs(scenario.env()));
         }
+    }
+
+    private static String timeSeries(RunOptions options) {
+        TimeSeriesOutput output = options.timeSeries();
+        String file = output.resolveFile(options.outputDir()).map(Object::toString).orElse("none");
+        String logs = output.histogramLogs() ? ", HdrHistogram logs per trend metric" : "";
+        if (output.format() == TimeSeriesOutput.Format.NONE) {
+            return output.histogramLogs() ? "HdrHistogram logs per trend metric" : "none";
+        }
+        return output.format().name().toLowerCase(Locale.ROOT) + " to " + file + logs;
     }
 
     private static String pairs(Map<String, String> values) {

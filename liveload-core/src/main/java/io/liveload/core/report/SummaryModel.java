@@ -95,11 +95,6 @@ final class SummaryModel {
         return Math.max(0, result.duration().toMillis());
     }
 
-    /** Returns the entry with the key, when listed. */
-    Optional<MetricEntry> metric(String key) {
-        return metrics.stream().filter(entry -> entry.key().equals(key)).findFirst();
-    }
-
     /** Returns the definition of a metric: from the run's metrics, the plan's custom metrics or the built-ins. */
     Optional<Metric> definition(String name) {
         Optional<Metric> known = result.metrics().metric(name);

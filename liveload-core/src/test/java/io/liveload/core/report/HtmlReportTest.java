@@ -333,6 +333,31 @@ class HtmlReportTest {
     }
 
     @Test
+    void configurationShowsTimeSeries() throws Exception {
+        RunFixture fixture = RunFixture.standard();
+        write(fixture.result(List.of(), options -> options.withOutputDir(directory)
+                        .withTimeSeries(io.liveload.core.plan.TimeSeriesOutput.csv().withHistogramLogs(true)),
+                List.of(), Optional.empty()));
+
+        Element row = html.select("#configuration tr").stream()
+                .filter(candidate -> candidate.selectFirst("th") != null
+                        && candidate.selectFirst("th").text().equals("Time series"))
+                .findFirst().orElseThrow();
+        assertThat(row.selectFirst("td").text())
+                .isEqualTo("csv to " + directory.resolve("metrics.csv") + ", HdrHistogram logs per trend metric");
+    }
+
+    @Test
+    void emptyRunRenders() throws Exception {
+        RunFixture fixture = new RunFixture();
+        write(fixture.result(List.of(), options -> options.withOutputDir(directory), List.of(), Optional.empty()));
+
+        assertThat(html.selectFirst(".verdict").attr("data-verdict")).isEqualTo("passed");
+        assertThat(html.select("#charts, #requests, #checks, #thresholds, #errors")).isEmpty();
+        assertThat(html.select("#configuration")).hasSize(1);
+    }
+
+    @Test
     void scriptNamesEscaped() throws Exception {
         RunFixture fixture = RunFixture.standard();
         fixture.check(RunFixture.BASE, "<script>alert(1)</script>", true);

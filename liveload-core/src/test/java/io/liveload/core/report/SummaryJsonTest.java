@@ -270,6 +270,17 @@ class SummaryJsonTest {
     }
 
     @Test
+    void emptyRunRoundTrips() {
+        RunFixture empty = new RunFixture();
+
+        MetricsSnapshot decoded = SummaryJson.readMetrics(SummaryJson.render(
+                empty.result(List.of(), options -> options, List.of(), Optional.empty())));
+
+        assertThat(decoded.series()).isEmpty();
+        assertThat(decoded.metric("http_reqs")).isPresent();
+    }
+
+    @Test
     void rejectsOtherFormatVersion() throws Exception {
         ObjectNode json = (ObjectNode) json();
         ((ObjectNode) json.path("liveload")).put("formatVersion", 2);

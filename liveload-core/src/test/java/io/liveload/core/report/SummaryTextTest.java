@@ -296,6 +296,17 @@ class SummaryTextTest {
     }
 
     @Test
+    void emptyRunHasHeaderOnly() {
+        RunFixture empty = new RunFixture();
+
+        String text = SummaryText.render(empty.result(List.of(), options -> options, List.of(), Optional.empty()));
+
+        assertThat(lineStartingWith(text, "SettingsLoadTest.settingsPage:"))
+                .isEqualTo("SettingsLoadTest.settingsPage: passed");
+        assertThat(text).doesNotContain("METRICS").doesNotContain("CHECKS").doesNotContain("THRESHOLDS");
+    }
+
+    @Test
     void unicodeMarksOnlyNonAscii() {
         String text = SummaryText.render(fixture.result());
 

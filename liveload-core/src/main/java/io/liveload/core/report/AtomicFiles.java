@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Writes report files so that a reader never sees half a file: a temporary file next to the target, then a move. */
 final class AtomicFiles {
@@ -22,9 +24,13 @@ final class AtomicFiles {
     static void write(Path file, String text) throws IOException {
         Path directory = file.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
+        // Not Files.createTempFile: its owner-only permissions would stay on the report after the move, while a
+        // plain new file gets the usual permissions, so CI artifact uploads and other users can read it.
+        String suffix = Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp";
+        Path temporary = directory.resolve("." + file.getFileName() + "." + suffix);
         try {
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
+            Files.writeString(temporary, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE);
             try {
                 Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

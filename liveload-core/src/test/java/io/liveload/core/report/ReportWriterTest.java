@@ -46,6 +46,13 @@ class ReportWriterTest {
     }
 
     @Test
+    void writesHtmlReport() throws Exception {
+        writer.runFinished(resultWithOutputDir(directory));
+
+        assertThat(Files.readString(directory.resolve(HtmlReport.FILE_NAME))).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
     void writesSummaryJson() throws Exception {
         Path outputDir = directory.resolve("SettingsLoadTest/settingsPage");
 
@@ -72,6 +79,21 @@ class ReportWriterTest {
             assertThat(files.map(file -> file.getFileName().toString()).filter(name -> name.endsWith(".tmp")))
                     .isEmpty();
         }
+    }
+
+    @Test
+    void filesReadableByOthers() throws Exception {
+        java.nio.file.FileStore store = Files.getFileStore(directory);
+        org.junit.jupiter.api.Assumptions.assumeTrue(store.supportsFileAttributeView("posix"),
+                "POSIX permissions are not available on this file system");
+        Path probe = Files.writeString(directory.resolve("probe"), "a file created the usual way");
+
+        writer.runFinished(resultWithOutputDir(directory));
+
+        assertThat(Files.getPosixFilePermissions(directory.resolve(ReportWriter.SUMMARY_FILE)))
+                .isEqualTo(Files.getPosixFilePermissions(probe));
+        assertThat(Files.getPosixFilePermissions(directory.resolve(HtmlReport.FILE_NAME)))
+                .isEqualTo(Files.getPosixFilePermissions(probe));
     }
 
     @Test

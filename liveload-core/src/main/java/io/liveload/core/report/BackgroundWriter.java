@@ -77,7 +77,8 @@ final class BackgroundWriter {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (thread.isAlive()) {
+        boolean finished = !thread.isAlive();
+        if (!finished) {
             LOG.warn("Output {} did not finish writing within {} ms; {} writes abandoned", name, timeout.toMillis(),
                     queue.size());
             thread.interrupt();
@@ -88,7 +89,7 @@ final class BackgroundWriter {
         if (failed.get() > 1) {
             LOG.warn("Output {}: {} writes failed in total", name, failed.get());
         }
-        return !thread.isAlive();
+        return finished;
     }
 
     /** Returns the number of tasks dropped so far. */

@@ -29,8 +29,8 @@ import org.jsoup.nodes.Element;
  * Renders a run as one self-contained HTML page: the verdict with the failed thresholds and the abort reason at the
  * top, key figures, the thresholds, charts over time (requests per second, active VUs, failed requests per second,
  * {@code http_req_duration} percentiles), a table per request name, the checks, the most frequent errors and the
- * run's configuration. Styles and SVG charts are inline and the page loads nothing, so it opens offline and can be
- * archived as a build artifact.
+ * run's configuration. Styles, SVG charts and the small script that shows chart values under the mouse are inline.
+ * The page loads nothing, so it opens offline and can be archived as a build artifact.
  *
  * <p>Secrets stay out of the page: cookie values are never shown, and option, tag and environment values whose key
  * names a credential (token, password, authorization, ...) or that look like an {@code Authorization} header value
@@ -49,7 +49,8 @@ public final class HtmlReport {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
-    private static final String CSS = loadCss();
+    private static final String CSS = loadResource("report.css");
+    private static final String SCRIPT = loadResource("report.js");
     private static final String[] PERCENTILE_STATS = {"avg", "p(50)", "p(90)", "p(95)", "p(99)", "max"};
 
     private final SummaryModel model;
@@ -69,14 +70,14 @@ public final class HtmlReport {
         return new HtmlReport(result).build();
     }
 
-    private static String loadCss() {
-        try (InputStream css = HtmlReport.class.getResourceAsStream("report.css")) {
-            if (css == null) {
-                throw new IllegalStateException("report.css is missing from the liveload-core jar");
+    private static String loadResource(String name) {
+        try (InputStream resource = HtmlReport.class.getResourceAsStream(name)) {
+            if (resource == null) {
+                throw new IllegalStateException(name + " is missing from the liveload-core jar");
             }
-            return new String(css.readAllBytes(), StandardCharsets.UTF_8);
+            return new String(resource.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not read report.css from the liveload-core jar", e);
+            throw new UncheckedIOException("Could not read " + name + " from the liveload-core jar", e);
         }
     }
 
@@ -98,6 +99,7 @@ public final class HtmlReport {
         errors();
         main.appendChild(ConfigurationSection.render(result));
         footer();
+        document.body().appendElement("script").appendChild(new DataNode(SCRIPT));
         return "<!DOCTYPE html>\n" + document.html() + "\n";
     }
 

@@ -89,6 +89,7 @@ final class SvgChart {
         for (Line line : lines) {
             drawLine(svg, line, top, firstSecond, lastSecond);
         }
+        hoverData(figure, svg, firstSecond, lastSecond);
 
         if (lines.size() > 1 || !lines.get(0).label().isEmpty()) {
             Element legend = figure.appendElement("div").addClass("legend");
@@ -100,6 +101,21 @@ final class SvgChart {
             }
         }
         return figure;
+    }
+
+    /**
+     * Adds what the page's script needs to show the values under the mouse: the points' times, the plot's left and
+     * right edge with their times, a hidden cursor line and a hidden tooltip. Each line's values are on its path.
+     */
+    private void hoverData(Element figure, Element svg, double firstSecond, double lastSecond) {
+        figure.attr("data-unit", unit);
+        svg.attr("data-seconds", compact(seconds))
+                .attr("data-x0", coordinate(LEFT)).attr("data-x1", coordinate(WIDTH - RIGHT))
+                .attr("data-t0", compact(firstSecond)).attr("data-t1", compact(lastSecond));
+        svg.appendElement("line").addClass("cursor")
+                .attr("x1", "0").attr("x2", "0")
+                .attr("y1", coordinate(TOP)).attr("y2", coordinate(HEIGHT - BOTTOM));
+        figure.appendElement("div").addClass("tip").attr("hidden", true);
     }
 
     private double maxValue() {
@@ -151,6 +167,23 @@ final class SvgChart {
     }
 
     private void drawLine(Element svg, Line line, double top, double firstSecond, double lastSecond) {
+        List<List<double[]>> segments = segments(line, top, firstSecond, lastSecond);
+        if (line.filled() && !segments.isEmpty()) {
+            svg.appendElement("path").addClass("area").attr("d", areaPath(segments, y(0, top)))
+                    .attr("fill", line.color());
+        }
+
+        Element stroke = svg.appendElement("path").addClass("line").attr("d", linePath(segments))
+                .attr("stroke", line.color());
+        if (line.dashed()) {
+            stroke.attr("stroke-dasharray", "4 3");
+        }
+        stroke.attr("data-label", line.label()).attr("data-values", compact(line.values()));
+        stroke.appendElement("title").text(line.label());
+    }
+
+    /** Returns the line's points in chart coordinates, split into runs of consecutive values that are not NaN. */
+    private List<List<double[]>> segments(Line line, double top, double firstSecond, double lastSecond) {
         List<List<double[]>> segments = new ArrayList<>();
         List<double[]> segment = null;
         for (int i = 0; i < seconds.length; i++) {
@@ -165,36 +198,36 @@ final class SvgChart {
             }
             segment.add(new double[] {x(seconds[i], firstSecond, lastSecond), y(value, top)});
         }
+        return segments;
+    }
+
+    private static String linePath(List<List<double[]>> segments) {
         StringBuilder path = new StringBuilder();
-        StringBuilder area = new StringBuilder();
-        double baseline = y(0, top);
         for (List<double[]> points : segments) {
             for (int i = 0; i < points.size(); i++) {
                 double[] point = points.get(i);
                 path.append(i == 0 ? 'M' : 'L').append(coordinate(point[0])).append(' ').append(coordinate(point[1]));
             }
             if (points.size() == 1) {
+                // A lone point gets a 1-unit stroke so that it is visible.
                 path.append("h1");
             }
-            if (line.filled()) {
-                double[] first = points.get(0);
-                double[] last = points.get(points.size() - 1);
-                area.append('M').append(coordinate(first[0])).append(' ').append(coordinate(baseline));
-                for (double[] point : points) {
-                    area.append('L').append(coordinate(point[0])).append(' ').append(coordinate(point[1]));
-                }
-                area.append('L').append(coordinate(last[0])).append(' ').append(coordinate(baseline)).append('Z');
+        }
+        return path.toString();
+    }
+
+    private static String areaPath(List<List<double[]>> segments, double baseline) {
+        StringBuilder area = new StringBuilder();
+        for (List<double[]> points : segments) {
+            double[] first = points.get(0);
+            double[] last = points.get(points.size() - 1);
+            area.append('M').append(coordinate(first[0])).append(' ').append(coordinate(baseline));
+            for (double[] point : points) {
+                area.append('L').append(coordinate(point[0])).append(' ').append(coordinate(point[1]));
             }
+            area.append('L').append(coordinate(last[0])).append(' ').append(coordinate(baseline)).append('Z');
         }
-        if (line.filled() && area.length() > 0) {
-            svg.appendElement("path").addClass("area").attr("d", area.toString()).attr("fill", line.color());
-        }
-        Element stroke = svg.appendElement("path").addClass("line").attr("d", path.toString())
-                .attr("stroke", line.color());
-        if (line.dashed()) {
-            stroke.attr("stroke-dasharray", "4 3");
-        }
-        stroke.appendElement("title").text(line.label());
+        return area.toString();
     }
 
     private static double x(double second, double firstSecond, double lastSecond) {
@@ -223,6 +256,29 @@ final class SvgChart {
 
     private static String coordinate(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    /** Returns the values as comma-separated numbers with up to two decimals, NaN as an empty entry. */
+    static String compact(double[] values) {
+        StringBuilder text = new StringBuilder(values.length * 6);
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                text.append(',');
+            }
+            text.append(compact(values[i]));
+        }
+        return text.toString();
+    }
+
+    private static String compact(double value) {
+        if (Double.isNaN(value)) {
+            return "";
+        }
+        if (value == Math.rint(value)) {
+            return String.valueOf((long) value);
+        }
+        String text = String.format(Locale.ROOT, "%.2f", value).replaceAll("0+$", "");
+        return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
     }
 
     /** Formats a tick value: integers without decimals, others with up to three. */

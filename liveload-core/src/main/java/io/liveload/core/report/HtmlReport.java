@@ -34,7 +34,9 @@ import org.jsoup.nodes.Element;
  *
  * <p>Secrets stay out of the page: cookie values are never shown, and option, tag and environment values whose key
  * names a credential (token, password, authorization, ...) or that look like an {@code Authorization} header value
- * are replaced by {@value Redaction#REDACTED}, as is the user info of URLs.
+ * are replaced by {@value Redaction#REDACTED}, as are the user info of URLs, credential query parameters in request
+ * names and credentials after {@code Bearer} or {@code Basic} in error messages. summary.json keeps the raw tags,
+ * because it must stay lossless.
  *
  * <p>Cells with figures carry the raw number in a {@code data-value} attribute (milliseconds for durations,
  * fractions for rates), so tools can read the page without parsing formatted text.
@@ -269,7 +271,8 @@ public final class HtmlReport {
         Element table = table(section, headings, numeric);
         Element body = table.appendElement("tbody");
         for (RequestStats stats : requests) {
-            Element row = body.appendElement("tr").attr("data-name", stats.name()).attr("data-method", stats.method());
+            Element row = body.appendElement("tr").attr("data-name", Redaction.url(stats.name()))
+                    .attr("data-method", stats.method());
             requestCells(row, stats.name(), stats.method(), stats.requests(), stats.failures(), stats.failureRate(),
                     stats.duration());
         }
@@ -286,7 +289,7 @@ public final class HtmlReport {
 
     private static void requestCells(Element row, String name, String method, long requests, long failures,
                                      double failureRate, TrendValue duration) {
-        row.appendElement("td").addClass("name").appendElement("code").text(name);
+        row.appendElement("td").addClass("name").appendElement("code").text(Redaction.url(name));
         row.appendElement("td").text(method);
         row.appendElement("td").addClass("num").attr("data-stat", "count").attr("data-value", raw(requests))
                 .text(count(requests));
@@ -366,7 +369,7 @@ public final class HtmlReport {
             String code = error.code() == null || error.code().isBlank() || error.code().equals("-") ? ""
                     : " " + error.code();
             row.appendElement("td").addClass("mono").addClass("nowrap").text(error.category() + code);
-            row.appendElement("td").addClass("name").text(error.message());
+            row.appendElement("td").addClass("name").text(Redaction.url(Redaction.message(error.message())));
         }
         if (errors.size() > listed.size()) {
             long rest = errors.subList(listed.size(), errors.size()).stream().mapToLong(ErrorCount::count).sum();

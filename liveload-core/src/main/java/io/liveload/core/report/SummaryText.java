@@ -376,7 +376,8 @@ public final class SummaryText {
             String code = error.code() == null || error.code().isBlank() || error.code().equals("-")
                     ? "" : " " + error.code();
             lines.add(INDENT + padLeft(String.valueOf(error.count()), countWidth) + "  "
-                    + SummaryFormat.singleLine(error.category() + code + ": " + error.message()));
+                    + SummaryFormat.singleLine(error.category() + code + ": "
+                    + Redaction.url(Redaction.message(error.message()))));
         }
         if (errors.size() > listed.size()) {
             List<ErrorCount> rest = errors.subList(listed.size(), errors.size());

@@ -375,6 +375,21 @@ class HtmlReportTest {
     }
 
     @Test
+    void requestNameTokensRedacted() throws Exception {
+        RunFixture fixture = RunFixture.standard();
+        fixture.request(RunFixture.BASE.with("name", "http://127.0.0.1/feed?page=2&token=s3cr3t").with("method", "GET")
+                .with("status", "200").with("expected_response", "true"), 5_000);
+        fixture.endSecond(10);
+        List<ErrorCount> errors = List.of(new ErrorCount("http", "401", "rejected Authorization: Bearer abc.def", 1));
+        write(fixture.result(List.of(), options -> options.withOutputDir(directory), errors, Optional.empty()));
+
+        String page = Files.readString(directory.resolve(HtmlReport.FILE_NAME));
+        assertThat(page).doesNotContain("s3cr3t");
+        assertThat(page).doesNotContain("abc.def");
+        assertThat(page).contains("http://127.0.0.1/feed?page=2&amp;token=[redacted]");
+    }
+
+    @Test
     void scriptNamesEscaped() throws Exception {
         RunFixture fixture = RunFixture.standard();
         fixture.check(RunFixture.BASE, "<script>alert(1)</script>", true);

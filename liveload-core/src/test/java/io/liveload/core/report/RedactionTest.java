@@ -47,4 +47,26 @@ class RedactionTest {
     void urlValuesLoseUserInfo() {
         assertThat(Redaction.value("TARGET", "https://user:pw@127.0.0.1/")).isEqualTo("https://[redacted]@127.0.0.1/");
     }
+
+    @Test
+    void secretQueryParametersRedacted() {
+        assertThat(Redaction.url("http://127.0.0.1/api?page=2&access_token=abc&q=x#top"))
+                .isEqualTo("http://127.0.0.1/api?page=2&access_token=[redacted]&q=x#top");
+    }
+
+    @Test
+    void plainQueryKept() {
+        assertThat(Redaction.url("/search?q=load&page=2")).isEqualTo("/search?q=load&page=2");
+    }
+
+    @Test
+    void headerCredentialsInMessagesRedacted() {
+        assertThat(Redaction.message("401 for Authorization: Bearer eyJhbGciOi.x-y_z, retrying"))
+                .isEqualTo("401 for Authorization: Bearer [redacted], retrying");
+    }
+
+    @Test
+    void plainMessagesKept() {
+        assertThat(Redaction.message("connection refused")).isEqualTo("connection refused");
+    }
 }

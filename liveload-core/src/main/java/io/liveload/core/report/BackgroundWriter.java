@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs file writes of one output on its own daemon thread, so that the run's sampler thread only builds the data
  * of an interval and hands it over. {@link #submit(Task)} does not wait for space: when the queue is full because
- * the disk is slower than the run, the task is dropped and counted, and the first drop is logged. A failing task is logged
- * once with its message and later failures are only counted.
+ * the disk is slower than the run, the task is dropped and counted, and the first drop is logged. The first failing
+ * task is logged with its message, and later failures are only counted.
  */
 final class BackgroundWriter {
 

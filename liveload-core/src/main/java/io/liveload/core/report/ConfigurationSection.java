@@ -62,7 +62,7 @@ final class ConfigurationSection {
 
     private static void scenarios(Element parent, RunResult result) {
         parent.appendElement("h3").text("Scenarios");
-        Element table = HtmlReport.table(parent, new String[] {"Scenario", "Executor", "Iterations", "Tags, env"},
+        Element table = HtmlElements.table(parent, new String[] {"Scenario", "Executor", "Iterations", "Tags, env"},
                 new boolean[] {false, false, false, false});
         Element body = table.appendElement("tbody");
         Map<String, ScenarioResult> outcomes = new LinkedHashMap<>();

@@ -10,10 +10,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * CSV (RFC 4180) with a header line, in the spirit of k6's CSV output: {@code metric_name}, {@code timestamp}
- * (RFC 3339, the interval's end, as k6 writes it with {@code timeFormat=rfc3339}), {@code metric_value}, then liveload's {@code sample_count} and the trend statistics
- * (empty for other metrics), then one column per common tag and {@code extra_tags} with the other tags as
- * URL-encoded {@code key=value} pairs joined by {@code &}. Each row aggregates one series over one interval.
+ * CSV (RFC 4180) with a header line, in the spirit of k6's CSV output. The columns are {@code metric_name},
+ * {@code timestamp} (RFC 3339, the interval's end, as k6 writes it with {@code timeFormat=rfc3339}) and
+ * {@code metric_value}, then liveload's {@code sample_count} and the trend statistics (empty for other metrics),
+ * then one column per common tag and {@code extra_tags} with the other tags as URL-encoded {@code key=value} pairs
+ * joined by {@code &}. Each row aggregates one series over one interval.
  */
 final class CsvPointFormat implements PointFormat {
 

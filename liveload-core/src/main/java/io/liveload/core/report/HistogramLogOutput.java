@@ -115,7 +115,8 @@ public final class HistogramLogOutput implements RunListener {
     @Override
     public void runStarted(LoadPlan plan, long startEpochMillis) {
         this.startEpochMillis = startEpochMillis;
-        background = new BackgroundWriter(directory.resolve("*" + SUFFIX).toString(), TimeSeriesWriter.QUEUED_INTERVALS);
+        String name = directory.resolve("*" + SUFFIX).toString();
+        background = new BackgroundWriter(name, TimeSeriesWriter.QUEUED_INTERVALS);
     }
 
     @Override

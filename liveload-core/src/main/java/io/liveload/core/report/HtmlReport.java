@@ -1,5 +1,8 @@
 package io.liveload.core.report;
 
+import static io.liveload.core.report.HtmlElements.count;
+import static io.liveload.core.report.HtmlElements.raw;
+
 import io.liveload.core.RunResult;
 import io.liveload.core.RunResult.Abort;
 import io.liveload.core.RunResult.ScenarioResult;
@@ -53,7 +56,6 @@ public final class HtmlReport {
             .withZone(ZoneOffset.UTC);
     private static final String CSS = loadResource("report.css");
     private static final String SCRIPT = loadResource("report.js");
-    private static final String[] PERCENTILE_STATS = {"avg", "p(50)", "p(90)", "p(95)", "p(99)", "max"};
 
     private final SummaryModel model;
     private final RunResult result;
@@ -86,7 +88,8 @@ public final class HtmlReport {
     private String build() {
         document.outputSettings().prettyPrint(false).charset(StandardCharsets.UTF_8);
         document.head().appendElement("meta").attr("charset", "utf-8");
-        document.head().appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        document.head().appendElement("meta").attr("name", "viewport")
+                .attr("content", "width=device-width, initial-scale=1");
         document.head().appendElement("title").text(result.testName() + " - liveload report");
         document.head().appendElement("style").appendChild(new DataNode(CSS));
         document.selectFirst("html").attr("lang", "en");
@@ -96,8 +99,9 @@ public final class HtmlReport {
         figures();
         thresholds();
         charts();
-        requests();
-        checks();
+        RequestsSection.render(main, result.metrics());
+        ChecksSection.render(main, model.rootGroup(),
+                (RateValue) aggregate(BuiltinMetrics.CHECKS.name()).orElse(new RateValue(0, 0)));
         errors();
         main.appendChild(ConfigurationSection.render(result));
         footer();
@@ -211,9 +215,9 @@ public final class HtmlReport {
         if (result.thresholds().isEmpty()) {
             return;
         }
-        Element section = section("thresholds", "Thresholds", result.failedThresholds().size() + " failed of "
-                + result.thresholds().size());
-        Element table = table(section, new String[] {"Result", "Metric", "Condition", "Observed"},
+        Element section = HtmlElements.section(main, "thresholds", "Thresholds",
+                result.failedThresholds().size() + " failed of " + result.thresholds().size());
+        Element table = HtmlElements.table(section, new String[] {"Result", "Metric", "Condition", "Observed"},
                 new boolean[] {false, false, false, true});
         Element body = table.appendElement("tbody");
         for (ThresholdResult verdict : result.thresholds()) {
@@ -234,7 +238,8 @@ public final class HtmlReport {
             }
             Element observed = row.appendElement("td").addClass("num").attr("data-value", raw(verdict.observed()));
             String text = SummaryFormat.observed(verdict, model.definition(verdict.threshold().metricName()));
-            observed.text(verdict.noSamples() ? text : SummaryText.aggregationLabel(verdict.threshold()) + " = " + text);
+            String label = SummaryText.aggregationLabel(verdict.threshold());
+            observed.text(verdict.noSamples() ? text : label + " = " + text);
         }
     }
 
@@ -243,7 +248,8 @@ public final class HtmlReport {
             return;
         }
         ChartData data = ChartData.of(result.timeline(), result.start().toEpochMilli());
-        Element section = section("charts", "Over time", data.size() + " points, time since the start in m:ss");
+        Element section = HtmlElements.section(main, "charts", "Over time",
+                data.size() + " points, time since the start in m:ss");
         Element grid = section.appendElement("div").addClass("charts");
         grid.appendChild(new SvgChart("Requests per second", "req/s", data.seconds(), List.of(
                 new SvgChart.Line("", "#1f5fd1", data.requestsPerSecond(), true, false))).render());
@@ -259,107 +265,16 @@ public final class HtmlReport {
                 new SvgChart.Line("", "#b3261e", data.failedPerSecond(), true, false))).render());
     }
 
-    private void requests() {
-        List<RequestStats> requests = RequestStats.of(result.metrics());
-        if (requests.isEmpty()) {
-            return;
-        }
-        Element section = section("requests", "HTTP requests by name", requests.size()
-                + (requests.size() == 1 ? " name" : " names"));
-        String[] headings = {"Name", "Method", "Requests", "Failed", "avg", "p(50)", "p(90)", "p(95)", "p(99)", "max"};
-        boolean[] numeric = {false, false, true, true, true, true, true, true, true, true};
-        Element table = table(section, headings, numeric);
-        Element body = table.appendElement("tbody");
-        for (RequestStats stats : requests) {
-            Element row = body.appendElement("tr").attr("data-name", Redaction.url(stats.name()))
-                    .attr("data-method", stats.method());
-            requestCells(row, stats.name(), stats.method(), stats.requests(), stats.failures(), stats.failureRate(),
-                    stats.duration());
-        }
-        Optional<Aggregate> all = aggregate(BuiltinMetrics.HTTP_REQ_DURATION.name());
-        Optional<Aggregate> failed = aggregate(BuiltinMetrics.HTTP_REQ_FAILED.name());
-        Optional<Aggregate> count = aggregate(BuiltinMetrics.HTTP_REQS.name());
-        if (requests.size() > 1 && count.isPresent()) {
-            RateValue failures = (RateValue) failed.orElse(new RateValue(0, 0));
-            Element row = table.appendElement("tfoot").appendElement("tr").attr("data-name", "").addClass("total");
-            requestCells(row, "All requests", "", Math.round(((CounterValue) count.get()).sum()), failures.passes(),
-                    failures.rate(), (TrendValue) all.orElse(null));
-        }
-    }
-
-    private static void requestCells(Element row, String name, String method, long requests, long failures,
-                                     double failureRate, TrendValue duration) {
-        row.appendElement("td").addClass("name").appendElement("code").text(Redaction.url(name));
-        row.appendElement("td").text(method);
-        row.appendElement("td").addClass("num").attr("data-stat", "count").attr("data-value", raw(requests))
-                .text(count(requests));
-        Element failed = row.appendElement("td").addClass("num").attr("data-stat", "failed")
-                .attr("data-value", raw(failureRate)).attr("data-count", raw(failures))
-                .text(SummaryFormat.percent(failureRate) + " (" + count(failures) + ")");
-        if (failures > 0) {
-            failed.addClass("bad");
-        }
-        for (String stat : PERCENTILE_STATS) {
-            double value = duration == null ? Double.NaN
-                    : stat.equals("p(50)") ? duration.med() : TrendStats.value(duration, stat);
-            row.appendElement("td").addClass("num").attr("data-stat", stat).attr("data-value", raw(value))
-                    .text(Double.isNaN(value) ? SummaryFormat.NOT_AVAILABLE : ValueFormat.millis(value));
-        }
-    }
-
-    private void checks() {
-        CheckGroup root = model.rootGroup();
-        if (root.hasNoChecks()) {
-            return;
-        }
-        RateValue total = (RateValue) aggregate(BuiltinMetrics.CHECKS.name()).orElse(new RateValue(0, 0));
-        Element section = section("checks", "Checks", count(total.fails()) + " failed of " + count(total.sampleCount()));
-        Element table = table(section, new String[] {"Check", "Passed", "Failed", "Pass rate"},
-                new boolean[] {false, true, true, true});
-        Element body = table.appendElement("tbody");
-        checkRows(body, root, "");
-    }
-
-    private static void checkRows(Element body, CheckGroup group, String groupTitle) {
-        if (!group.checks().isEmpty() && !groupTitle.isEmpty()) {
-            body.appendElement("tr").addClass("group").appendElement("td").attr("colspan", "4")
-                    .text("group " + groupTitle);
-        }
-        for (CheckGroup.Check check : group.checks()) {
-            boolean passed = check.fails() == 0;
-            Element row = body.appendElement("tr").attr("data-path", check.path());
-            if (!passed) {
-                row.addClass("fail");
-            }
-            Element name = row.appendElement("td").addClass("name");
-            name.appendElement("span").addClass("badge").addClass(passed ? "pass" : "fail").text(passed ? "PASS" : "FAIL");
-            name.appendText(" " + check.name());
-            row.appendElement("td").addClass("num").attr("data-stat", "passes").attr("data-value", raw(check.passes()))
-                    .text(count(check.passes()));
-            Element fails = row.appendElement("td").addClass("num").attr("data-stat", "fails")
-                    .attr("data-value", raw(check.fails())).text(count(check.fails()));
-            if (!passed) {
-                fails.addClass("bad");
-            }
-            row.appendElement("td").addClass("num").attr("data-stat", "rate").attr("data-value", raw(check.passRate()))
-                    .text(SummaryFormat.percent(check.passRate()));
-        }
-        for (CheckGroup nested : group.groups()) {
-            if (!nested.hasNoChecks()) {
-                checkRows(body, nested, groupTitle.isEmpty() ? nested.name() : groupTitle + " \u203a " + nested.name());
-            }
-        }
-    }
-
     private void errors() {
         List<ErrorCount> errors = result.errors();
         if (errors.isEmpty()) {
             return;
         }
         long total = errors.stream().mapToLong(ErrorCount::count).sum();
-        Element section = section("errors", "Errors", count(total) + " in " + errors.size()
-                + (errors.size() == 1 ? " kind" : " kinds"));
-        Element table = table(section, new String[] {"Count", "Kind", "Message"}, new boolean[] {true, false, false});
+        Element section = HtmlElements.section(main, "errors", "Errors",
+                count(total) + " in " + errors.size() + (errors.size() == 1 ? " kind" : " kinds"));
+        Element table = HtmlElements.table(section, new String[] {"Count", "Kind", "Message"},
+                new boolean[] {true, false, false});
         table.addClass("errors");
         Element body = table.appendElement("tbody");
         List<ErrorCount> listed = errors.subList(0, Math.min(MAX_ERRORS, errors.size()));
@@ -387,27 +302,6 @@ public final class HtmlReport {
                 + ReportWriter.SUMMARY_FILE + " next to this file.");
     }
 
-    private Element section(String id, String title, String count) {
-        Element section = main.appendElement("section").attr("id", id);
-        Element heading = section.appendElement("h2").text(title);
-        if (!count.isEmpty()) {
-            heading.appendElement("span").addClass("count").text(count);
-        }
-        return section;
-    }
-
-    static Element table(Element parent, String[] headings, boolean[] numeric) {
-        Element table = parent.appendElement("div").addClass("table-wrap").appendElement("table");
-        Element row = table.appendElement("thead").appendElement("tr");
-        for (int i = 0; i < headings.length; i++) {
-            Element heading = row.appendElement("th").attr("scope", "col").text(headings[i]);
-            if (numeric[i]) {
-                heading.addClass("num");
-            }
-        }
-        return table;
-    }
-
     private Optional<Aggregate> aggregate(String metric) {
         return result.metrics().aggregate(metric).filter(value -> value.sampleCount() > 0);
     }
@@ -418,23 +312,8 @@ public final class HtmlReport {
                 .anyMatch(SummaryModel.MetricEntry::anyThresholdFailed);
     }
 
-    private static String count(double value) {
-        return String.format(Locale.ROOT, "%,d", Math.round(value));
-    }
-
     private static double round(double value, int decimals) {
         double scale = Math.pow(10, decimals);
         return Math.round(value * scale) / scale;
-    }
-
-    /** Returns a number as exact text for {@code data-value}: integers without decimals, NaN as empty text. */
-    static String raw(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
-            return "";
-        }
-        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
-            return String.valueOf((long) value);
-        }
-        return String.valueOf(value);
     }
 }

@@ -51,7 +51,8 @@ public final class ProgressPrinter implements RunListener {
         this.out = Objects.requireNonNull(out, "out");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.clockMillis = Objects.requireNonNull(clockMillis, "clockMillis");
-        this.periodMillis = mode == Progress.AUTO && interactive ? INTERACTIVE_PERIOD.toMillis() : QUIET_PERIOD.toMillis();
+        boolean everySecond = mode == Progress.AUTO && interactive;
+        this.periodMillis = everySecond ? INTERACTIVE_PERIOD.toMillis() : QUIET_PERIOD.toMillis();
     }
 
     /** Returns a printer to {@link System#out} with the system's monotonic clock and {@link #isInteractive()}. */

@@ -14,7 +14,8 @@ final class Redaction {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(auth|cookie|session|token|secret|passw|pwd|credential|private|api[-_.]?key|signature|jwt).*");
     private static final Pattern CREDENTIAL_VALUE = Pattern.compile("(?i)\\s*(bearer|basic|digest|token)\\s+\\S.*");
-    private static final Pattern CREDENTIAL_IN_TEXT = Pattern.compile("(?i)\\b(bearer|basic|digest)\\s+[A-Za-z0-9._~+/=-]+");
+    private static final Pattern CREDENTIAL_IN_TEXT =
+            Pattern.compile("(?i)\\b(bearer|basic|digest)\\s+[A-Za-z0-9._~+/=-]+");
     private static final Pattern QUERY_PARAMETER = Pattern.compile("([?&])([^=&#]+)=([^&#]*)");
 
     private Redaction() {

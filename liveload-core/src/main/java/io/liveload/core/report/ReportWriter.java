@@ -60,7 +60,8 @@ public final class ReportWriter implements RunListener {
                 return Marks.ASCII;
             }
         }
-        boolean unicode = charset.canEncode() && charset.newEncoder().canEncode(Marks.UNICODE.pass() + Marks.UNICODE.fail());
+        String marks = Marks.UNICODE.pass() + Marks.UNICODE.fail();
+        boolean unicode = charset.canEncode() && charset.newEncoder().canEncode(marks);
         return unicode ? Marks.UNICODE : Marks.ASCII;
     }
 

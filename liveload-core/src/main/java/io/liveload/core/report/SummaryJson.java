@@ -10,32 +10,22 @@ import io.liveload.core.RunResult;
 import io.liveload.core.RunResult.ScenarioResult;
 import io.liveload.core.engine.ErrorLog.ErrorCount;
 import io.liveload.core.metrics.Aggregate;
-import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.CounterValue;
 import io.liveload.core.metrics.GaugeValue;
 import io.liveload.core.metrics.Metric;
-import io.liveload.core.metrics.MetricType;
 import io.liveload.core.metrics.MetricsSnapshot;
 import io.liveload.core.metrics.RateValue;
 import io.liveload.core.metrics.SeriesValue;
-import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendValue;
-import io.liveload.core.metrics.ValueType;
 import io.liveload.core.report.SummaryModel.MetricEntry;
 import io.liveload.core.threshold.ThresholdResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.zip.DataFormatException;
-import org.HdrHistogram.DoubleHistogram;
-import org.HdrHistogram.Histogram;
 
 /**
  * Writes a run as JSON in the shape of k6's summary data (the object k6 hands to {@code handleSummary} and writes
@@ -62,7 +52,6 @@ public final class SummaryJson {
     public static final int FORMAT_VERSION = 1;
 
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final double MICROS_PER_MILLI = 1000.0;
 
     private SummaryJson() {
     }
@@ -289,29 +278,7 @@ public final class SummaryJson {
      *                                  a malformed series; the message names the part
      */
     public static MetricsSnapshot readMetrics(JsonNode summary) {
-        JsonNode liveload = summary.path("liveload");
-        if (!liveload.isObject()) {
-            throw new IllegalArgumentException("Not a liveload summary: the \"liveload\" section is missing; "
-                    + "read a summary.json that liveload wrote");
-        }
-        int version = liveload.path("formatVersion").asInt(-1);
-        if (version != FORMAT_VERSION) {
-            throw new IllegalArgumentException("Unsupported liveload summary format version "
-                    + liveload.path("formatVersion") + ": this liveload reads version " + FORMAT_VERSION);
-        }
-        Map<String, Metric> definitions = new LinkedHashMap<>();
-        BuiltinMetrics.all().forEach(metric -> definitions.put(metric.name(), metric));
-        for (JsonNode definition : liveload.path("metricDefinitions")) {
-            Metric metric = metricOf(definition.path("name").asText(), definition);
-            definitions.putIfAbsent(metric.name(), metric);
-        }
-        List<SeriesValue> series = new ArrayList<>();
-        int index = 0;
-        for (JsonNode node : liveload.path("series")) {
-            series.add(readSeries(node, index, definitions));
-            index++;
-        }
-        return new MetricsSnapshot(List.copyOf(definitions.values()), series);
+        return SummaryReader.readMetrics(summary);
     }
 
     /**
@@ -340,68 +307,6 @@ public final class SummaryJson {
             throw new IllegalArgumentException("Invalid summary JSON in " + file + ": " + e.getOriginalMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not read the summary " + file, e);
-        }
-    }
-
-    private static Metric metricOf(String name, JsonNode node) {
-        String type = node.path("type").asText();
-        String contains = node.path("contains").asText();
-        MetricType metricType = null;
-        for (MetricType candidate : MetricType.values()) {
-            if (candidate.k6Name().equals(type)) {
-                metricType = candidate;
-            }
-        }
-        ValueType valueType = null;
-        for (ValueType candidate : ValueType.values()) {
-            if (candidate.k6Name().equals(contains)) {
-                valueType = candidate;
-            }
-        }
-        if (metricType == null || valueType == null) {
-            throw new IllegalArgumentException("Invalid metric \"" + name + "\" in the summary: type \"" + type
-                    + "\" and contains \"" + contains + "\" must be k6 names such as trend and time");
-        }
-        return new Metric(name, metricType, valueType);
-    }
-
-    private static SeriesValue readSeries(JsonNode node, int index, Map<String, Metric> definitions) {
-        String name = node.path("metric").asText();
-        Metric metric = metricOf(name, node);
-        definitions.putIfAbsent(name, metric);
-        Map<String, String> tags = new LinkedHashMap<>();
-        for (Map.Entry<String, JsonNode> field : node.path("tags").properties()) {
-            tags.put(field.getKey(), field.getValue().asText());
-        }
-        JsonNode data = node.path("data");
-        Aggregate value = switch (metric.type()) {
-            case COUNTER -> new CounterValue(data.path("sum").asDouble(), data.path("count").asLong());
-            case RATE -> new RateValue(data.path("passes").asLong(), data.path("fails").asLong());
-            case GAUGE -> new GaugeValue(data.path("value").asDouble(), data.path("min").asDouble(),
-                    data.path("max").asDouble(), data.path("count").asLong(), 0);
-            case TREND -> readTrend(metric, data, index);
-        };
-        return new SeriesValue(metric, TagSet.of(tags), value);
-    }
-
-    private static TrendValue readTrend(Metric metric, JsonNode data, int index) {
-        String encoded = data.path("histogram").asText();
-        double sum = data.path("sum").asDouble();
-        try {
-            ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
-            if (metric.isTime()) {
-                // A fresh auto-resizing histogram, because a decoded one keeps the encoded range and merging a
-                // wider histogram into it would fail. The sum is rounded back to the whole microseconds it was.
-                Histogram micros = new Histogram(TrendValue.SIGNIFICANT_DIGITS);
-                micros.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
-                return TrendValue.ofMicros(micros, Math.round(sum * MICROS_PER_MILLI));
-            }
-            DoubleHistogram values = new DoubleHistogram(TrendValue.SIGNIFICANT_DIGITS);
-            values.add(DoubleHistogram.decodeFromCompressedByteBuffer(buffer, 0));
-            return TrendValue.ofValues(values, sum);
-        } catch (DataFormatException | RuntimeException e) {
-            throw new IllegalArgumentException("Invalid histogram in series " + index + " (" + metric.name()
-                    + ") of the summary: " + e.getMessage(), e);
         }
     }
 }

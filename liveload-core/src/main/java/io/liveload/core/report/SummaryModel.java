@@ -127,8 +127,9 @@ final class SummaryModel {
         }
         String duration = BuiltinMetrics.HTTP_REQ_DURATION.name();
         if (parents.containsKey(duration) && hasSamples(duration, TagSet.EMPTY)) {
+            String key = duration + "{" + EXPECTED_RESPONSE_KEY + ":true}";
             subMetricKeys.computeIfAbsent(duration, name -> new LinkedHashMap<>())
-                    .putIfAbsent(TagSet.of(EXPECTED_RESPONSE_KEY, "true"), duration + "{" + EXPECTED_RESPONSE_KEY + ":true}");
+                    .putIfAbsent(TagSet.of(EXPECTED_RESPONSE_KEY, "true"), key);
         }
 
         List<String> names = new ArrayList<>(parents.keySet());

@@ -125,7 +125,8 @@ public final class SummaryText {
         result.plan().scenarios().forEach(scenario -> planned.put(scenario.name(), scenario));
         for (ScenarioResult scenario : result.scenarios()) {
             Scenario plan = planned.get(scenario.name());
-            String gracefulStop = plan == null ? "" : " (gracefulStop: " + DurationFormat.format(plan.gracefulStop()) + ")";
+            String gracefulStop = plan == null ? ""
+                    : " (gracefulStop: " + DurationFormat.format(plan.gracefulStop()) + ")";
             lines.add(INDENT + "* " + SummaryFormat.singleLine(scenario.name()) + ": "
                     + SummaryFormat.singleLine(scenario.executor()) + gracefulStop + "; "
                     + scenario.completeIterations() + " complete, " + scenario.interruptedIterations()
@@ -331,7 +332,8 @@ public final class SummaryText {
         if (value instanceof TrendValue trend) {
             for (String stat : model.trendStats()) {
                 double statValue = TrendStats.value(trend, stat);
-                String text = stat.equals("count") ? SummaryFormat.count(statValue) : SummaryFormat.value(metric, statValue);
+                String text = stat.equals("count") ? SummaryFormat.count(statValue)
+                        : SummaryFormat.value(metric, statValue);
                 cells.add(stat + "=" + text);
             }
         } else if (value instanceof CounterValue counter) {
@@ -382,7 +384,8 @@ public final class SummaryText {
         if (errors.size() > listed.size()) {
             List<ErrorCount> rest = errors.subList(listed.size(), errors.size());
             long restTotal = rest.stream().mapToLong(ErrorCount::count).sum();
-            lines.add(INDENT + "and " + rest.size() + " more (" + restTotal + (restTotal == 1 ? " error)" : " errors)"));
+            String errorWord = restTotal == 1 ? " error)" : " errors)";
+            lines.add(INDENT + "and " + rest.size() + " more (" + restTotal + errorWord);
         }
     }
 

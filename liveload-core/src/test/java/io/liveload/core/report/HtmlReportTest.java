@@ -72,7 +72,8 @@ class HtmlReportTest {
         TrendValue merged = null;
         for (JsonNode series : series("http_req_duration", name, method)) {
             JsonNode data = series.path("data");
-            TrendValue trend = TrendValue.decodeBase64(data.path("histogram").asText(), true, data.path("sum").asDouble());
+            TrendValue trend = TrendValue.decodeBase64(data.path("histogram").asText(), true,
+                    data.path("sum").asDouble());
             merged = merged == null ? trend : merged.merge(trend);
         }
         return merged;
@@ -197,8 +198,9 @@ class HtmlReportTest {
             String threshold = row.attr("data-metric") + " " + row.attr("data-condition");
             assertThat(row.attr("data-ok")).as(threshold).isEqualTo(String.valueOf(k6.path("ok").asBoolean()));
             assertThat(row.hasClass("fail")).as(threshold).isEqualTo(!k6.path("ok").asBoolean());
+            JsonNode observed = listed.path(i).path("observed");
             assertThat(row.selectFirst("td.num").attr("data-value")).as(threshold)
-                    .isEqualTo(listed.path(i).path("observed").isNull() ? "" : listed.path(i).path("observed").asText());
+                    .isEqualTo(observed.isNull() ? "" : observed.asText());
         }
     }
 

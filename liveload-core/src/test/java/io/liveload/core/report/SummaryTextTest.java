@@ -133,7 +133,8 @@ class SummaryTextTest {
         String text = SummaryText.render(fixture.result());
 
         // Of 30 settings requests, the first ones in seconds 1, 5 and 9 failed. One login failed, in second 7.
-        assertThat(lineStartingWith(text, "✗ status is 200")).matches("✗ status is 200\\.+: 27 passed +3 failed +90\\.00%");
+        assertThat(lineStartingWith(text, "✗ status is 200"))
+                .matches("✗ status is 200\\.+: 27 passed +3 failed +90\\.00%");
         assertThat(lineStartingWith(text, "✗ logged in")).matches("✗ logged in\\.+: +9 passed +1 failed +90\\.00%");
     }
 
@@ -162,8 +163,8 @@ class SummaryTextTest {
         String text = SummaryText.render(fixture.result());
 
         String line = lineStartingWith(text, "http_req_duration..");
-        Pattern columns = Pattern.compile("http_req_duration\\.+: avg=\\S+ +min=\\S+ +med=\\S+ +max=\\S+ +p\\(90\\)=\\S+"
-                + " +p\\(95\\)=\\S+");
+        Pattern columns = Pattern.compile("http_req_duration\\.+: avg=\\S+ +min=\\S+ +med=\\S+ +max=\\S+"
+                + " +p\\(90\\)=\\S+ +p\\(95\\)=\\S+");
         assertThat(line).matches(columns);
         assertThat(line).contains("p(95)=" + millis(RunFixture.percentileMillis(fixture.allDurations, 95)));
     }

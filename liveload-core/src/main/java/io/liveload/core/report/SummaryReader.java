@@ -105,15 +105,11 @@ final class SummaryReader {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
             if (metric.isTime()) {
-                // A fresh auto-resizing histogram, because a decoded one keeps the encoded range and merging a
-                // wider histogram into it would fail. The sum is rounded back to the whole microseconds it was.
-                Histogram micros = new Histogram(TrendValue.SIGNIFICANT_DIGITS);
-                micros.add(Histogram.decodeFromCompressedByteBuffer(buffer, 0));
+                // The sum was written in milliseconds; rounding restores the whole microseconds it was recorded in.
+                Histogram micros = Histogram.decodeFromCompressedByteBuffer(buffer, 0);
                 return TrendValue.ofMicros(micros, Math.round(sum * MICROS_PER_MILLI));
             }
-            DoubleHistogram values = new DoubleHistogram(TrendValue.SIGNIFICANT_DIGITS);
-            values.add(DoubleHistogram.decodeFromCompressedByteBuffer(buffer, 0));
-            return TrendValue.ofValues(values, sum);
+            return TrendValue.ofValues(DoubleHistogram.decodeFromCompressedByteBuffer(buffer, 0), sum);
         } catch (DataFormatException | RuntimeException e) {
             throw new IllegalArgumentException("Invalid histogram in series " + index + " (" + metric.name()
                     + ") of the summary: " + e.getMessage(), e);

@@ -132,7 +132,8 @@ final class RunFixture {
     /**
      * Records seconds of the standard run with every duration multiplied by {@code scale}. Per second: 4 home
      * requests, 3 settings requests (the first one fails with status 500 in seconds 1, 5, 9, ...), a save in
-     * even seconds, one iteration and a {@code logged in} check that fails in second 7.
+     * even seconds, one iteration, a {@code logged in} check that fails in second 7 and one LiveView diff of 200 to
+     * 650 bytes.
      */
     void recordSeconds(int count, long scale) {
         for (int second = 0; second < count; second++) {
@@ -148,6 +149,7 @@ final class RunFixture {
                 request(SAVE, (5_000L + second * 100) * scale);
             }
             check(LOGIN_GROUP, "logged in", second != 7);
+            registry.trend(BuiltinMetrics.LV_DIFF_BYTES, BASE).record((200 + second * 50) * scale);
             registry.counter(BuiltinMetrics.ITERATIONS, BASE).increment();
             iterations++;
             registry.trend(BuiltinMetrics.ITERATION_DURATION, BASE).recordMicros((1_000_000L + second * 1000) * scale);

@@ -105,7 +105,7 @@ final class SummaryReader {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(Base64.getDecoder().decode(encoded));
             if (metric.isTime()) {
-                // The sum was written in milliseconds; rounding restores the whole microseconds it was recorded in.
+                // The sum was written in milliseconds, so rounding restores the whole microseconds of the run.
                 Histogram micros = Histogram.decodeFromCompressedByteBuffer(buffer, 0);
                 return TrendValue.ofMicros(micros, Math.round(sum * MICROS_PER_MILLI));
             }

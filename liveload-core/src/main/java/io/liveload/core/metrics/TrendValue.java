@@ -198,7 +198,10 @@ public final class TrendValue implements Aggregate {
             merged.add(trend.longHistogram);
             return new TrendValue(true, merged, null, sum + trend.sum);
         }
-        DoubleHistogram merged = doubleHistogram.copy();
+        // A fresh histogram, not a copy: DoubleHistogram.copy() (HdrHistogram 2.2.2) cannot widen its value range,
+        // so adding values outside it would throw ArrayIndexOutOfBoundsException.
+        DoubleHistogram merged = newValuesHistogram();
+        merged.add(doubleHistogram);
         merged.add(trend.doubleHistogram);
         return new TrendValue(false, null, merged, sum + trend.sum);
     }

@@ -38,6 +38,10 @@ public record LoadPlan(List<Scenario> scenarios, List<Threshold> thresholds, Lis
                         + "\": give each scenario its own name");
             }
         }
+        if (!options.cookies().isEmpty() && options.baseUrl() == null) {
+            throw new IllegalArgumentException("Cookies " + options.cookies().keySet() + " are set up front, but there"
+                    + " is no base URL to set them for: set the base URL (liveload.baseUrl)");
+        }
         Map<String, Metric> known = new HashMap<>();
         for (Metric metric : BuiltinMetrics.all()) {
             known.put(metric.name(), metric);

@@ -6,12 +6,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Settings of a run that are not about scheduling. Build with {@link #defaults()} and the {@code with...}
- * methods; each validates its value.
+ * Settings of a run that are not about scheduling. Build with {@link #defaults(String)} and the
+ * {@code with...} methods; each returns a validated copy.
  *
  * @param testName             names the run in the summary and reports, e.g. {@code SettingsLoadTest.settingsPage}
  * @param baseUrl              resolves relative request URLs; null means relative URLs are an error
@@ -28,11 +29,12 @@ import java.util.regex.Pattern;
  * @param summaryTrendStats    the trend statistics the summary shows, e.g. avg, min, med, max, p(90), p(95)
  * @param outputDir            where summary.json and reports go; null writes no files
  * @param progress             when progress lines are printed while the run goes
+ * @param timeSeries           the time-series files the run writes while it goes
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
                          Duration httpTimeout, int maxRedirects, String userAgent, Map<String, String> cookies,
                          Map<String, String> env, Environment environment, Map<String, String> tags, List<String> summaryTrendStats,
-                         Path outputDir, Progress progress) {
+                         Path outputDir, Progress progress, TimeSeriesOutput timeSeries) {
 
     /** k6's default summary statistics for trends. */
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
@@ -67,7 +69,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         }
         cookies = Map.copyOf(cookies);
         env = Map.copyOf(env);
-        java.util.Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(environment, "environment");
         tags = Map.copyOf(tags);
         summaryTrendStats = List.copyOf(summaryTrendStats);
         for (String stat : summaryTrendStats) {
@@ -76,21 +78,22 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
                         + "\": use avg, min, med, max, count or p(N), e.g. p(99.9)");
             }
         }
-        if (!cookies.isEmpty() && baseUrl == null) {
-            throw new IllegalArgumentException("Cookies " + cookies.keySet() + " are set up front, but there is no base"
-                    + " URL to set them for: set the base URL (liveload.baseUrl)");
-        }
+        Objects.requireNonNull(timeSeries, "timeSeries (use TimeSeriesOutput.NONE for no time-series files)");
     }
 
     /** Returns k6's defaults and no base URL. */
     public static RunOptions defaults(String testName) {
         return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10, "liveload/0.1.0",
-                Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO);
+                Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO,
+                TimeSeriesOutput.NONE);
+    }
+
+    public RunOptions withTestName(String name) {
+        return copy(change -> change.testName = name);
     }
 
     public RunOptions withBaseUrl(URI newBaseUrl) {
-        return new RunOptions(testName, newBaseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.baseUrl = newBaseUrl);
     }
 
     public RunOptions withBaseUrl(String newBaseUrl) {
@@ -98,62 +101,102 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
     }
 
     public RunOptions withAllowedHosts(Set<String> hosts) {
-        return new RunOptions(testName, baseUrl, hosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.allowedHosts = hosts);
     }
 
     public RunOptions withInsecureSkipTlsVerify(boolean skip) {
-        return new RunOptions(testName, baseUrl, allowedHosts, skip, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.insecureSkipTlsVerify = skip);
     }
 
     public RunOptions withHttpTimeout(Duration timeout) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, timeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.httpTimeout = timeout);
     }
 
     public RunOptions withMaxRedirects(int redirects) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, redirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.maxRedirects = redirects);
     }
 
     public RunOptions withUserAgent(String agent) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                agent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.userAgent = agent);
     }
 
     public RunOptions withCookies(Map<String, String> newCookies) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, newCookies, env, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.cookies = newCookies);
     }
 
     public RunOptions withEnv(Map<String, String> newEnv) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, newEnv, environment, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.env = newEnv);
     }
 
     public RunOptions withEnvironment(Environment lookup) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, lookup, tags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.environment = lookup);
     }
 
     public RunOptions withTags(Map<String, String> newTags) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, newTags, summaryTrendStats, outputDir, progress);
+        return copy(change -> change.tags = newTags);
     }
 
     public RunOptions withSummaryTrendStats(List<String> stats) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, stats, outputDir, progress);
+        return copy(change -> change.summaryTrendStats = stats);
     }
 
     public RunOptions withOutputDir(Path directory) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, directory, progress);
+        return copy(change -> change.outputDir = directory);
     }
 
     public RunOptions withProgress(Progress newProgress) {
-        return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, newProgress);
+        return copy(change -> change.progress = newProgress);
+    }
+
+    public RunOptions withTimeSeries(TimeSeriesOutput output) {
+        return copy(change -> change.timeSeries = output);
+    }
+
+    private RunOptions copy(java.util.function.Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.build();
+    }
+
+    /** The components of a RunOptions while one of them changes; the record's constructor validates the result. */
+    private static final class Copy {
+        String testName;
+        URI baseUrl;
+        Set<String> allowedHosts;
+        boolean insecureSkipTlsVerify;
+        Duration httpTimeout;
+        int maxRedirects;
+        String userAgent;
+        Map<String, String> cookies;
+        Map<String, String> env;
+        Environment environment;
+        Map<String, String> tags;
+        List<String> summaryTrendStats;
+        Path outputDir;
+        Progress progress;
+        TimeSeriesOutput timeSeries;
+
+        Copy(RunOptions options) {
+            testName = options.testName;
+            baseUrl = options.baseUrl;
+            allowedHosts = options.allowedHosts;
+            insecureSkipTlsVerify = options.insecureSkipTlsVerify;
+            httpTimeout = options.httpTimeout;
+            maxRedirects = options.maxRedirects;
+            userAgent = options.userAgent;
+            cookies = options.cookies;
+            env = options.env;
+            environment = options.environment;
+            tags = options.tags;
+            summaryTrendStats = options.summaryTrendStats;
+            outputDir = options.outputDir;
+            progress = options.progress;
+            timeSeries = options.timeSeries;
+        }
+
+        RunOptions build() {
+            return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+                    userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress, timeSeries);
+        }
     }
 }

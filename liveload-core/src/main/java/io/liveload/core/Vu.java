@@ -60,6 +60,27 @@ public interface Vu {
     void tag(String key, String value);
 
     /**
+     * Adds a value to a custom counter, with optional tags as key-value pairs: {@code vu.add(ITEMS, 3, "shop", "eu")}.
+     * The VU's tags (scenario, group) are added too.
+     */
+    void add(io.liveload.core.metrics.Counter counter, double value, String... tags);
+
+    /** Sets a custom gauge; see {@link #add(io.liveload.core.metrics.Counter, double, String...)} for tags. */
+    void set(io.liveload.core.metrics.Gauge gauge, double value, String... tags);
+
+    /** Adds an outcome to a custom rate; see {@link #add(io.liveload.core.metrics.Counter, double, String...)}. */
+    void add(io.liveload.core.metrics.Rate rate, boolean value, String... tags);
+
+    /**
+     * Adds a value to a custom trend: milliseconds for a time trend, the plain value otherwise; see
+     * {@link #add(io.liveload.core.metrics.Counter, double, String...)} for tags.
+     */
+    void add(io.liveload.core.metrics.Trend trend, double value, String... tags);
+
+    /** Adds a duration to a custom time trend. */
+    void add(io.liveload.core.metrics.Trend trend, Duration value, String... tags);
+
+    /**
      * Returns this VU's value for the key, creating it on first use: per-VU state that lives across iterations,
      * since all VUs share the test class instance. A value that is {@link AutoCloseable} (a LiveView, a
      * websocket session) stays open across iterations and is closed when the VU ends, instead of at the end of

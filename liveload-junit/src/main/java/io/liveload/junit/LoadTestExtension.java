@@ -7,6 +7,7 @@ import io.liveload.core.engine.Engine;
 import io.liveload.core.engine.RunListener;
 import io.liveload.core.plan.BaseUrl;
 import io.liveload.core.plan.LoadPlan;
+import io.liveload.core.report.SummaryText;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.reflect.Method;
@@ -52,8 +53,10 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
 
         RunResult result = Engine.run(plan, listeners(extensionContext));
         extensionContext.getStore(NAMESPACE).put(RESULT_KEY, result);
+        ResultPublisher.publish(extensionContext, result);
         if (!result.passed()) {
-            throw new AssertionFailedError(FailureMessage.of(result));
+            throw new AssertionFailedError(FailureMessage.of(result),
+                    new RunSummary(SummaryText.render(result, SummaryText.Marks.ASCII)));
         }
     }
 

@@ -53,7 +53,7 @@ final class PlanFactory {
         List<io.liveload.core.plan.Scenario> scenarios = declared.length == 0
                 ? List.of(singleScenario(loadTest, method, scripts, testName))
                 : declaredScenarios(testClass, method, loadTest, declared, scripts, testName);
-        return new LoadPlan(scenarios, thresholds(testClass, method), List.of(),
+        return new LoadPlan(scenarios, thresholds(testClass, method), customMetrics(testClass),
                 options(testName, testClass, method, loadTest, codeBaseUrl));
     }
 
@@ -153,6 +153,29 @@ final class PlanFactory {
                             "delayAbortEval of threshold \"" + annotation.condition() + "\"")));
         }
         return thresholds;
+    }
+
+    /** Returns the custom metrics declared as static fields of the test class and its enclosing classes. */
+    private static List<io.liveload.core.metrics.Metric> customMetrics(Class<?> testClass) {
+        List<io.liveload.core.metrics.Metric> metrics = new ArrayList<>();
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            for (java.lang.reflect.Field field : type.getDeclaredFields()) {
+                if (java.lang.reflect.Modifier.isStatic(field.getModifiers())
+                        && io.liveload.core.metrics.CustomMetric.class.isAssignableFrom(field.getType())) {
+                    try {
+                        field.setAccessible(true);
+                        Object value = field.get(null);
+                        if (value != null) {
+                            metrics.add(((io.liveload.core.metrics.CustomMetric) value).metric());
+                        }
+                    } catch (IllegalAccessException | RuntimeException e) {
+                        throw new ConfigurationException("Cannot read custom metric field " + type.getName() + "."
+                                + field.getName() + ": " + e, e);
+                    }
+                }
+            }
+        }
+        return metrics;
     }
 
     private RunOptions options(String testName, Class<?> testClass, Method method, LoadTest loadTest,

@@ -118,6 +118,15 @@ public final class PlanBuilder {
         return new PlanBuilder(options, scenarios, thresholds, plus(customMetrics, metric), listeners);
     }
 
+    /** Declares custom metrics, so that thresholds can name them: {@code customMetrics(CART_SIZE, SEARCH_TIME)}. */
+    public PlanBuilder customMetrics(io.liveload.core.metrics.CustomMetric... metrics) {
+        PlanBuilder builder = this;
+        for (io.liveload.core.metrics.CustomMetric metric : metrics) {
+            builder = builder.customMetric(metric.metric());
+        }
+        return builder;
+    }
+
     /** Adds a listener of the run's start, intervals and end, e.g. a time-series output. */
     public PlanBuilder listener(RunListener listener) {
         Objects.requireNonNull(listener, "listener");

@@ -183,6 +183,41 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     @Override
+    public void add(io.liveload.core.metrics.Counter counter, double value, String... tags) {
+        run.metrics().counter(counter.metric(), customTags(tags)).add(value);
+    }
+
+    @Override
+    public void set(io.liveload.core.metrics.Gauge gauge, double value, String... tags) {
+        run.metrics().gauge(gauge.metric(), customTags(tags)).set(value);
+    }
+
+    @Override
+    public void add(io.liveload.core.metrics.Rate rate, boolean value, String... tags) {
+        run.metrics().rate(rate.metric(), customTags(tags)).add(value);
+    }
+
+    @Override
+    public void add(io.liveload.core.metrics.Trend trend, double value, String... tags) {
+        run.metrics().trend(trend.metric(), customTags(tags)).record(value);
+    }
+
+    @Override
+    public void add(io.liveload.core.metrics.Trend trend, Duration value, String... tags) {
+        TrendSeries series = run.metrics().trend(trend.metric(), customTags(tags));
+        if (trend.metric().isTime()) {
+            series.record(value);
+        } else {
+            throw new IllegalArgumentException("Trend \"" + trend.name() + "\" holds plain values, not durations:"
+                    + " declare it with Trend.time(name)");
+        }
+    }
+
+    private TagSet customTags(String[] tags) {
+        return tags.length == 0 ? currentTags : currentTags.withAll(TagSet.of(tags));
+    }
+
+    @Override
     @SuppressWarnings("unchecked")
     public <T> T getOrCreate(String key, java.util.function.Supplier<? extends T> factory) {
         Objects.requireNonNull(key, "key");

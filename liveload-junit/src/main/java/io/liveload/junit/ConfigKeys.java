@@ -54,6 +54,14 @@ public final class ConfigKeys {
     /** Progress lines: {@code auto} (default), {@code quiet} (every 10 s) or {@code off}. */
     public static final String PROGRESS = "liveload.progress";
 
+    /**
+     * Time-series output while the run goes: {@code json} (k6's JSON lines shape), {@code csv} or {@code none}
+     * (default); written as metrics.json or metrics.csv in the test's output folder.
+     */
+    public static final String TIME_SERIES = "liveload.timeSeries";
+    /** {@code true} writes an HdrHistogram interval log ({@code <metric>.hlog}) per trend metric. */
+    public static final String HISTOGRAM_LOGS = "liveload.histogramLogs";
+
     private ConfigKeys() {
     }
 }

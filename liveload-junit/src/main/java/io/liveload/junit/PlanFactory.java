@@ -7,6 +7,7 @@ import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.plan.ExecutorSpec;
 import io.liveload.core.plan.LoadPlan;
 import io.liveload.core.plan.RunOptions;
+import io.liveload.core.plan.TimeSeriesOutput;
 import java.lang.reflect.Method;
 import java.net.URI;
 import java.nio.file.Path;
@@ -224,6 +225,12 @@ final class PlanFactory {
         if (loadTest.env().length > 0) {
             options = options.withEnv(pairs(loadTest.env(), "env entry", "@LoadTest"));
         }
+        Optional<String> timeSeries = config.apply(ConfigKeys.TIME_SERIES);
+        Optional<String> histogramLogs = config.apply(ConfigKeys.HISTOGRAM_LOGS);
+        if (timeSeries.isPresent() || histogramLogs.isPresent()) {
+            options = options.withTimeSeries(new TimeSeriesOutput(timeSeriesFormat(timeSeries.orElse("none")), null,
+                    histogramLogs.map(value -> bool(ConfigKeys.HISTOGRAM_LOGS, value)).orElse(false)));
+        }
         Path outputRoot = Path.of(config.apply(ConfigKeys.OUTPUT_DIR).orElse("target/liveload"));
         options = options.withOutputDir(outputRoot.resolve(testClass.getName()).resolve(method.getName()));
         return options.withEnvironment(name -> config.apply(ConfigKeys.ENV_PREFIX + name).orElseGet(() -> System.getenv(name)));
@@ -251,6 +258,15 @@ final class PlanFactory {
             cookies.put(pair.substring(0, equals).trim(), pair.substring(equals + 1).trim());
         }
         return cookies;
+    }
+
+    private static TimeSeriesOutput.Format timeSeriesFormat(String value) {
+        try {
+            return TimeSeriesOutput.Format.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("Invalid configuration parameter " + ConfigKeys.TIME_SERIES + "=" + value
+                    + ": expected json, csv or none");
+        }
     }
 
     private static RunOptions.Progress progress(String value) {

@@ -44,7 +44,15 @@ final class ScenarioRun implements ExecutionContext {
         this.loadRun = loadRun;
         this.threads = Threads.factory("liveload-vu-" + scenario.name() + "-");
         TagSet tags = TagSet.of(loadRun.context().options().tags()).with("scenario", scenario.name());
-        this.droppedSeries = loadRun.context().metrics().counter(BuiltinMetrics.DROPPED_ITERATIONS, tags);
+        if (scenario.executor() instanceof io.liveload.core.plan.ConstantArrivalRate
+                || scenario.executor() instanceof io.liveload.core.plan.RampingArrivalRate) {
+            // Only these executors drop iterations; a zero recorded up front lets a threshold such as
+            // "count == 0" on dropped_iterations pass instead of failing for want of samples.
+            this.droppedSeries = loadRun.context().metrics().counter(BuiltinMetrics.DROPPED_ITERATIONS, tags);
+            droppedSeries.add(0);
+        } else {
+            this.droppedSeries = null;
+        }
     }
 
     RunContext run() {
@@ -188,6 +196,9 @@ final class ScenarioRun implements ExecutionContext {
     @Override
     public void dropIteration() {
         dropped.increment();
+        if (droppedSeries == null) {
+            throw new IllegalStateException("Only arrival-rate executors drop iterations");
+        }
         droppedSeries.increment();
     }
 

@@ -11,6 +11,7 @@ import io.liveload.core.metrics.RateSeries;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendSeries;
 import io.liveload.core.plan.Scenario;
+import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private TagSet currentTags;
     private String groupPath = "";
     private Http http;
+    private WebSockets ws;
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
@@ -89,6 +91,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             http = new Http(this);
         }
         return http;
+    }
+
+    @Override
+    public WebSockets ws() {
+        if (ws == null) {
+            ws = new WebSockets(this, http());
+        }
+        return ws;
     }
 
     @Override
@@ -324,9 +334,15 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
         return thread;
     }
 
-    /** Releases the VU's connections; called on the VU's thread when its loop ends. */
+    /**
+     * Releases the VU's connections; called on the VU's thread when its loop ends. Every websocket is closed
+     * first, then the HTTP connections.
+     */
     void close() {
         setActive(false);
+        if (ws != null) {
+            ws.close();
+        }
         if (http != null) {
             http.close();
         }

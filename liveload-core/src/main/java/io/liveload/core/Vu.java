@@ -1,6 +1,7 @@
 package io.liveload.core;
 
 import io.liveload.core.http.Http;
+import io.liveload.core.phoenix.PhoenixClient;
 import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
 import java.util.Optional;
@@ -31,6 +32,12 @@ public interface Vu {
      * sessions may outlive an iteration and are closed when the VU ends.
      */
     WebSockets ws();
+
+    /**
+     * Returns this VU's Phoenix Channels client, built on {@link #ws()}. Its sockets may outlive an iteration
+     * and are closed when the VU ends.
+     */
+    PhoenixClient phoenix();
 
     /**
      * Records a check on a value: the outcome goes to the {@code checks} rate, tagged with {@code check} =

@@ -10,6 +10,7 @@ import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.RateSeries;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendSeries;
+import io.liveload.core.phoenix.PhoenixClient;
 import io.liveload.core.plan.Scenario;
 import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
@@ -39,6 +40,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private String groupPath = "";
     private Http http;
     private WebSockets ws;
+    private PhoenixClient phoenix;
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
@@ -99,6 +101,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             ws = new WebSockets(this, http());
         }
         return ws;
+    }
+
+    @Override
+    public PhoenixClient phoenix() {
+        if (phoenix == null) {
+            phoenix = new PhoenixClient(this, ws());
+        }
+        return phoenix;
     }
 
     @Override
@@ -335,11 +345,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     /**
-     * Releases the VU's connections; called on the VU's thread when its loop ends. Every websocket is closed
-     * first, then the HTTP connections.
+     * Releases the VU's connections; called on the VU's thread when its loop ends. Phoenix sockets stop
+     * reconnecting first, then every websocket is closed, then the HTTP connections.
      */
     void close() {
         setActive(false);
+        if (phoenix != null) {
+            phoenix.close();
+        }
         if (ws != null) {
             ws.close();
         }

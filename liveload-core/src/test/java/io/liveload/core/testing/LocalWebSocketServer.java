@@ -4,6 +4,8 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.server.Request;
@@ -11,6 +13,7 @@ import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.Fields;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
@@ -19,14 +22,17 @@ import org.eclipse.jetty.websocket.server.ServerWebSocketContainer;
 import org.eclipse.jetty.websocket.server.WebSocketUpgradeHandler;
 
 /**
- * A Jetty websocket server on 127.0.0.1 for tests, with two endpoints:
+ * A Jetty websocket server on 127.0.0.1 for tests, with three endpoints:
  * <ul>
  *   <li>{@code /echo} sends every text and binary message back; the text {@code close:CODE} makes it close
  *       with that code and reason "bye", and {@code burst:N} makes it send the texts {@code m1} to {@code mN}.
  *       It accepts the first subprotocol offered.</li>
  *   <li>{@code /reject} rejects every upgrade with 403.</li>
+ *   <li>{@code /phoenix/websocket} speaks Phoenix's V2 serializer; see {@link PhoenixTestEndpoint}. An upgrade
+ *       without {@code vsn=2.0.0}, or with an {@code Origin} other than {@code http://127.0.0.1...}, gets 403,
+ *       as Phoenix rejects an unknown serializer version or a failed origin check.</li>
  * </ul>
- * It records what tests check: the upgrade requests and the close frames clients sent.
+ * It records what tests check: the upgrade requests, the close frames clients sent, and the Phoenix frames.
  */
 public final class LocalWebSocketServer implements AutoCloseable {
 
@@ -41,9 +47,15 @@ public final class LocalWebSocketServer implements AutoCloseable {
 
     private final Server server;
     private final ServerWebSocketContainer container;
+    private final ScheduledExecutorService delays = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "test-ws-delays");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<Upgrade> upgrades = new CopyOnWriteArrayList<>();
     private final List<Close> closes = new CopyOnWriteArrayList<>();
     private final AtomicInteger accepted = new AtomicInteger();
+    private final PhoenixTestEndpoint.Recorder phoenix = new PhoenixTestEndpoint.Recorder();
 
     public LocalWebSocketServer() {
         QueuedThreadPool threads = new QueuedThreadPool(200, 8);
@@ -80,6 +92,17 @@ public final class LocalWebSocketServer implements AutoCloseable {
             record(request);
             Response.writeError(request, response, callback, 403);
             return null;
+        });
+        websockets.addMapping("/phoenix/websocket", (request, response, callback) -> {
+            record(request);
+            Fields query = Request.extractQueryParameters(request);
+            String origin = request.getHeaders().get("Origin");
+            if (!"2.0.0".equals(query.getValue("vsn")) || origin != null && !origin.startsWith("http://127.0.0.1")) {
+                Response.writeError(request, response, callback, 403);
+                return null;
+            }
+            accepted.incrementAndGet();
+            return new PhoenixTestEndpoint(phoenix, closes, delays);
         });
     }
 
@@ -123,6 +146,11 @@ public final class LocalWebSocketServer implements AutoCloseable {
         return List.copyOf(closes);
     }
 
+    /** Returns what the Phoenix endpoint received and sent. */
+    public PhoenixTestEndpoint.Recorder phoenix() {
+        return phoenix;
+    }
+
     /** Closes every open connection with the code, as a server restart or a drain does. */
     public void closeAll(int code, String reason) {
         for (Session session : container.getOpenSessions()) {
@@ -132,6 +160,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
 
     @Override
     public void close() {
+        delays.shutdownNow();
         try {
             server.stop();
         } catch (Exception e) {

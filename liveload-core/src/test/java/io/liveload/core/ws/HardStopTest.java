@@ -12,6 +12,7 @@ import io.liveload.core.testing.LocalWebSocketServer;
 import io.liveload.core.testing.ScriptRuns;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +42,18 @@ class HardStopTest {
         assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
         assertThat(result.scenarios().get(0).interruptedIterations()).isEqualTo(1);
         assertThat(server.openConnections()).isZero();
+    }
+
+    @Test
+    void hardStopEndsBlockedReply() {
+        RunResult result = runStopped(vu -> {
+            var channel = vu.phoenix().connect("/phoenix").channel("room:1");
+            channel.join(Map.of()).await();
+            channel.push("silent", null, Duration.ofSeconds(60)).await();
+        });
+
+        assertThat(result.duration()).isLessThan(Duration.ofSeconds(5));
+        assertThat(result.scenarios().get(0).interruptedIterations()).isEqualTo(1);
     }
 
     /** Runs the script on one VU with 300 ms to run and 200 ms of graceful stop, so the engine stops it hard. */

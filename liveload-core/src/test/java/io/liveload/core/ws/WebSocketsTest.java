@@ -63,7 +63,7 @@ class WebSocketsTest {
         assertThat(text.get()).isEqualTo("hello");
         assertThat(bytes.get()).containsExactly(7, 8, 9);
         assertThat(close.get()).isEqualTo(new WsClose(1000, "done", true, null, null));
-        assertThat(server.closes()).containsExactly(new Close(1000, "done"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(server.closes()).containsExactly(new Close(1000, "done")));
         assertThat(counter(result, "ws_sessions")).isEqualTo(1);
         assertThat(counter(result, "ws_msgs_sent")).isEqualTo(2);
         assertThat(counter(result, "ws_msgs_received")).isEqualTo(2);
@@ -190,7 +190,8 @@ class WebSocketsTest {
         });
 
         await().atMost(WAIT).until(() -> server.openConnections() == 0);
-        assertThat(server.closes()).containsExactly(new Close(1001, "VU ended"), new Close(1001, "VU ended"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(server.closes())
+                .containsExactly(new Close(1001, "VU ended"), new Close(1001, "VU ended")));
         assertThat(trendCount(result, "ws_session_duration")).isEqualTo(2);
     }
 

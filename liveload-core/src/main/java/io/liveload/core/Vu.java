@@ -1,6 +1,8 @@
 package io.liveload.core;
 
 import io.liveload.core.http.Http;
+import io.liveload.core.phoenix.PhoenixClient;
+import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -24,6 +26,18 @@ public interface Vu {
 
     /** Returns this VU's HTTP client. */
     Http http();
+
+    /**
+     * Returns this VU's websocket client (k6's {@code ws}). It shares the HTTP client's cookie jar; its
+     * sessions may outlive an iteration and are closed when the VU ends.
+     */
+    WebSockets ws();
+
+    /**
+     * Returns this VU's Phoenix Channels client, built on {@link #ws()}. Its sockets may outlive an iteration
+     * and are closed when the VU ends.
+     */
+    PhoenixClient phoenix();
 
     /**
      * Records a check on a value: the outcome goes to the {@code checks} rate, tagged with {@code check} =

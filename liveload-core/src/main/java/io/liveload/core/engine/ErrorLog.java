@@ -37,7 +37,8 @@ public final class ErrorLog {
     /**
      * Counts an error.
      *
-     * @param category where it happened: {@code iteration}, {@code check}, {@code http}, {@code ws}, {@code liveview}
+     * @param category where it happened: {@code iteration}, {@code check}, {@code http}, {@code ws},
+     *                 {@code phoenix}, {@code liveview}
      * @param code     a short code such as k6's {@code error_code} (e.g. {@code 1212}) or an exception type
      * @param message  the message; keep values such as ids out of it where possible so equal errors group together
      * @param cause    logged with the first occurrence, may be null

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -76,8 +77,11 @@ final class LoadRun {
         MetricRegistry registry = new MetricRegistry(startEpochMillis);
         plan.customMetrics().forEach(registry::define);
         ExecutorService executor = Threads.executor("liveload-io-");
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
+                Threads.platformFactory("liveload-timer-"));
+        scheduler.setRemoveOnCancelPolicy(true);
         this.context = new RunContext(registry, new ErrorLog(plan.options().testName()), plan.options(),
-                baseHttpClient(plan, executor), executor);
+                baseHttpClient(plan, executor), executor, scheduler);
         TagSet runTags = TagSet.of(plan.options().tags());
         this.vusGauge = registry.gauge(BuiltinMetrics.VUS, runTags);
         this.vusMaxGauge = registry.gauge(BuiltinMetrics.VUS_MAX, runTags);
@@ -286,6 +290,7 @@ final class LoadRun {
     }
 
     private void release() {
+        context.scheduler().shutdownNow();
         context.httpClient().connectionPool().evictAll();
         context.executor().shutdownNow();
         try {

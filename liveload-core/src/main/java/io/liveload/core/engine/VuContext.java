@@ -10,7 +10,9 @@ import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.RateSeries;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendSeries;
+import io.liveload.core.phoenix.PhoenixClient;
 import io.liveload.core.plan.Scenario;
+import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,6 +41,8 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private TagSet currentTags;
     private String groupPath = "";
     private Http http;
+    private WebSockets ws;
+    private PhoenixClient phoenix;
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
@@ -93,6 +97,22 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             http = new Http(this);
         }
         return http;
+    }
+
+    @Override
+    public WebSockets ws() {
+        if (ws == null) {
+            ws = new WebSockets(this, http());
+        }
+        return ws;
+    }
+
+    @Override
+    public PhoenixClient phoenix() {
+        if (phoenix == null) {
+            phoenix = new PhoenixClient(this, ws());
+        }
+        return phoenix;
     }
 
     @Override
@@ -424,7 +444,10 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
         return thread;
     }
 
-    /** Releases the VU's connections; called on the VU's thread when its loop ends. */
+    /**
+     * Releases the VU's connections; called on the VU's thread when its loop ends. Phoenix sockets stop
+     * reconnecting first, then every websocket is closed, then the HTTP connections.
+     */
     void close() {
         setActive(false);
         closeIterationResources();
@@ -434,6 +457,12 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             }
         }
         values.clear();
+        if (phoenix != null) {
+            phoenix.close();
+        }
+        if (ws != null) {
+            ws.close();
+        }
         if (http != null) {
             http.close();
         }

@@ -1,0 +1,57 @@
+package io.liveload.core.ws;
+
+import io.liveload.core.metrics.TagSet;
+import java.time.Duration;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+
+/**
+ * A websocket connect request that {@link WebSockets#prepare} resolved and checked: URL, headers, tags and
+ * settings. Immutable, so clients that reconnect (Phoenix Channels) open the same request again from any
+ * thread with {@link WebSockets#open(WsRequest)}.
+ */
+public final class WsRequest {
+
+    final OkHttpClient client;
+    final Request request;
+    final String url;
+    final TagSet tags;
+    final TagSet dataTags;
+    final long connectTimeoutNanos;
+    final long closeTimeoutNanos;
+    final int inboxCapacity;
+    final WsListener listener;
+
+    WsRequest(OkHttpClient client, Request request, String url, TagSet tags, TagSet dataTags,
+              long connectTimeoutNanos, long closeTimeoutNanos, int inboxCapacity, WsListener listener) {
+        this.client = client;
+        this.request = request;
+        this.url = url;
+        this.tags = tags;
+        this.dataTags = dataTags;
+        this.connectTimeoutNanos = connectTimeoutNanos;
+        this.closeTimeoutNanos = closeTimeoutNanos;
+        this.inboxCapacity = inboxCapacity;
+        this.listener = listener;
+    }
+
+    /** Returns the URL without its query, as {@code ws://host:port/path}; the query may hold tokens. */
+    public String url() {
+        return url;
+    }
+
+    /** Returns the longest time from the upgrade request to the 101 response. */
+    public Duration connectTimeout() {
+        return Duration.ofNanos(connectTimeoutNanos);
+    }
+
+    /** Returns the longest wait for the server's close frame before the connection is cancelled. */
+    public Duration closeTimeout() {
+        return Duration.ofNanos(closeTimeoutNanos);
+    }
+
+    /** Returns the tags the session's samples carry, before {@code status} and {@code subproto} are added. */
+    public TagSet tags() {
+        return tags;
+    }
+}

@@ -96,6 +96,9 @@ final class LoadRun {
                 .dispatcher(dispatcher)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                // Http repeats a request on a dead pooled connection once itself; OkHttp's retries would send
+                // requests that the metrics never count.
+                .retryOnConnectionFailure(false)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout);

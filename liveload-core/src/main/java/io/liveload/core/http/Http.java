@@ -118,7 +118,8 @@ public final class Http implements AutoCloseable {
         }
         if (baseUrl == null) {
             throw new ConfigurationException("Relative URL \"" + url + "\" needs a base URL: set the configuration "
-                    + "parameter liveload.baseUrl, @LoadTest(baseUrl = ...), a @BaseUrl method or RunOptions.withBaseUrl");
+                    + "parameter liveload.baseUrl, @LoadTest(baseUrl = ...), a @BaseUrl method, or baseUrl(...) in the"
+                    + " DSL (RunOptions.withBaseUrl), e.g. http://127.0.0.1:8080; or request an absolute URL");
         }
         HttpUrl resolved = baseUrl.resolve(url);
         if (resolved == null) {

@@ -31,7 +31,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
  * Two load tests of one class run at the same time under JUnit's parallel execution. Each sets a cookie with its own
- * value and reads it back; neither sees the other's requests, cookies or report.
+ * value and reads it back; neither run records the other's requests, cookies or report.
  */
 @Timeout(60)
 class ParallelRunsTest {

@@ -36,7 +36,8 @@ import okio.Okio;
  *
  * <p>Every request records {@code http_reqs}, {@code http_req_duration} and its phases, {@code http_req_failed},
  * {@code data_sent} and {@code data_received}, tagged with {@code method}, {@code status}, {@code name} (the URL
- * unless set with {@link RequestOptions#name}), {@code url} (unnamed requests only), {@code expected_response},
+ * unless set with {@link RequestOptions#name}, a password in it masked as {@code ****}), {@code url} (unnamed
+ * requests only, masked the same way), {@code expected_response},
  * {@code error_code} ({@link HttpErrorCode} for failures without a response, {@code 1000 + status} for statuses of
  * 400 and more, as in k6) and the VU's tags. A failure, or a status that does not count as expected, is also counted
  * in the run's error log, which logs each distinct kind once.
@@ -366,7 +367,7 @@ public final class Http implements AutoCloseable {
         TagSet base = vu.tags();
         boolean failed = response.error() != null || !requestOptions.isExpected(response.status());
         boolean named = requestOptions.name() != null;
-        String name = named ? requestOptions.name() : url.toString();
+        String name = named ? requestOptions.name() : withoutPassword(url);
         int errorCode = response.error() != null ? response.error().code()
                 : response.status() >= 400 ? 1000 + response.status() : 0;
         if (failed && response.error() == null) {
@@ -391,6 +392,14 @@ public final class Http implements AutoCloseable {
         }
         series.record(response.timings(), failed);
         recordData(base, timer.bytesSent(), timer.bytesReceived());
+    }
+
+    /** Returns the URL for the {@code name} and {@code url} tags, its password masked as k6 masks it. */
+    private static String withoutPassword(HttpUrl url) {
+        if (url.password().isEmpty()) {
+            return url.toString();
+        }
+        return url.newBuilder().password("****").build().toString();
     }
 
     private void recordData(TagSet base, long sent, long received) {

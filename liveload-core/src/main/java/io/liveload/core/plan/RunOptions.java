@@ -16,8 +16,9 @@ import java.util.regex.Pattern;
  *
  * @param testName             names the run in the summary and reports, e.g. {@code SettingsLoadTest.settingsPage}
  * @param baseUrl              resolves relative request URLs; null means relative URLs are an error
- * @param allowedHosts         hosts that requests may go to (lower case); empty allows every host. A request to
- *                             another host fails before it is sent, and stops the run as a configuration error
+ * @param allowedHosts         hosts that requests may go to (lower case, IPv6 addresses without brackets); empty
+ *                             allows every host. A request to another host fails before it is sent, and stops the
+ *                             run as a configuration error
  * @param insecureSkipTlsVerify whether TLS certificates and host names go unchecked (logged as a warning)
  * @param httpTimeout          default time limit of one HTTP request, k6's default is 60 s
  * @param maxRedirects         default number of redirects followed, k6's default is 10
@@ -66,7 +67,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         if (testName == null || testName.isBlank()) {
             throw new IllegalArgumentException("A run needs a test name, e.g. the test class and method");
         }
-        allowedHosts = Set.copyOf(allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList());
+        allowedHosts = Set.copyOf(allowedHosts.stream().map(RunOptions::normalizeHost).toList());
         if (httpTimeout == null || httpTimeout.isZero() || httpTimeout.isNegative()) {
             throw new IllegalArgumentException("Invalid HTTP timeout " + httpTimeout + ": it must be longer than zero");
         }
@@ -89,6 +90,15 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
             }
         }
         Objects.requireNonNull(timeSeries, "timeSeries (use TimeSeriesOutput.NONE for no time-series files)");
+    }
+
+    /** Returns the host as URLs show it: lower case, an IPv6 address without its brackets. */
+    private static String normalizeHost(String host) {
+        String trimmed = host.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed;
     }
 
     /** Returns k6's defaults and no base URL. */

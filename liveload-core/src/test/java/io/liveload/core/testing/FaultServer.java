@@ -46,7 +46,8 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code /gzip-broken}: 200 with {@code Content-Encoding: gzip} and a body that is not gzip.</li>
  *   <li>{@code /short}: announces 100 bytes, sends 10, then closes normally.</li>
  *   <li>{@code /redirect} [{@code to}]: 302 to the given URL.</li>
- *   <li>{@code /set-cookie} [{@code name}, {@code value}]: 200 that sets the cookie.</li>
+ *   <li>{@code /set-cookie} [{@code name}, {@code value}]: 200 that sets the cookie; the request header
+ *       {@code X-Cookie-Value}, when present, gives the value instead, so that it stays out of the URL.</li>
  *   <li>{@code /echo-cookie}: 200 whose body is the request's {@code Cookie} header.</li>
  * </ul>
  * Any other path gets 404. Every request is recorded ({@link #requests()}). Each connection is served on its
@@ -327,7 +328,9 @@ public final class FaultServer implements AutoCloseable {
                 return true;
             }
             case "/set-cookie" -> {
-                String cookie = request.parameter("name", "id") + "=" + request.parameter("value", "1") + "; Path=/";
+                String value = request.header("X-Cookie-Value") != null ? request.header("X-Cookie-Value")
+                        : request.parameter("value", "1");
+                String cookie = request.parameter("name", "id") + "=" + value + "; Path=/";
                 write(out, head(200, "OK", "Set-Cookie: " + cookie + "\r\nContent-Length: 2"), "ok");
                 return true;
             }

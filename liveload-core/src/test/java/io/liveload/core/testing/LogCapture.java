@@ -11,17 +11,20 @@ import java.util.List;
 /**
  * Captures the log lines that slf4j-simple writes while it is open, and still passes them on. With its default
  * {@code org.slf4j.simpleLogger.logFile=System.err}, slf4j-simple 2.x looks {@link System#err} up for every line,
- * so replacing that stream is enough. Lines of every thread are captured: filter them by something unique to the
- * test, such as the run's test name, which every engine log line carries in brackets. Tests that capture must not
- * run in parallel with each other.
+ * so replacing that stream is enough. {@link #startStandardOutput()} captures {@link System#out} instead, where the
+ * end-of-test summary goes. Lines of every thread are captured: filter them by something unique to the test, such
+ * as the run's test name, which every engine log line carries in brackets. Tests that capture must not run in
+ * parallel with each other.
  */
 public final class LogCapture implements AutoCloseable {
 
+    private final boolean standardOutput;
     private final PrintStream original;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    private LogCapture() {
-        original = System.err;
+    private LogCapture(boolean standardOutput) {
+        this.standardOutput = standardOutput;
+        original = standardOutput ? System.out : System.err;
         OutputStream tee = new OutputStream() {
             @Override
             public void write(int b) {
@@ -44,12 +47,22 @@ public final class LogCapture implements AutoCloseable {
                 original.flush();
             }
         };
-        System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
+        PrintStream replacement = new PrintStream(tee, true, StandardCharsets.UTF_8);
+        if (standardOutput) {
+            System.setOut(replacement);
+        } else {
+            System.setErr(replacement);
+        }
     }
 
-    /** Starts capturing. Close the capture to restore the previous {@link System#err}. */
+    /** Starts capturing {@link System#err}. Close the capture to restore the previous stream. */
     public static LogCapture start() {
-        return new LogCapture();
+        return new LogCapture(false);
+    }
+
+    /** Starts capturing {@link System#out}. Close the capture to restore the previous stream. */
+    public static LogCapture startStandardOutput() {
+        return new LogCapture(true);
     }
 
     /** Returns every line captured so far. */
@@ -73,7 +86,12 @@ public final class LogCapture implements AutoCloseable {
 
     @Override
     public void close() {
-        System.err.flush();
-        System.setErr(original);
+        if (standardOutput) {
+            System.out.flush();
+            System.setOut(original);
+        } else {
+            System.err.flush();
+            System.setErr(original);
+        }
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * What the JVM holds at one moment: live threads by kind, open file descriptors and used heap after a full GC.
+ * The resources the JVM uses at one moment: live threads by kind, open file descriptors and used heap after a full GC.
  * Linux only for the file descriptors ({@code /proc/self/fd}).
  *
  * @param threads         every live thread

@@ -199,9 +199,13 @@ public final class Http implements AutoCloseable {
         Headers headers = requestOptions.headers();
         while (true) {
             checkAllowed(target);
-            boolean sameOrigin = sameOrigin(first, target);
-            HttpResponse response = send(currentMethod, target, sameOrigin ? headers : withoutCredentials(headers),
-                    body, requestOptions, sameOrigin ? requestOptions.cookies() : Map.of());
+            Headers hopHeaders = headers;
+            Map<String, String> hopCookies = requestOptions.cookies();
+            if (!sameOrigin(first, target)) {
+                hopHeaders = withoutCredentials(headers);
+                hopCookies = Map.of();
+            }
+            HttpResponse response = send(currentMethod, target, hopHeaders, body, requestOptions, hopCookies);
             if (!isRedirect(response.status()) || redirectsLeft <= 0) {
                 return response;
             }

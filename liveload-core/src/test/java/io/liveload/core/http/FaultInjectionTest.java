@@ -237,6 +237,18 @@ class FaultInjectionTest {
         assertThat(count(result, "http_reqs", TagSet.of("error_code", "1220"))).isEqualTo(1);
     }
 
+    /** Pins a known gap: OkHttp repeats a 503 with {@code Retry-After: 0} on its own, and only one is counted. */
+    @Test
+    void retryNowUnavailableRepeatedByOkHttp() {
+        LoadPlan plan = LoadPlan.of(new PerVuIterations(1, 1), vu -> vu.http().get("/unavailable-retry-now"),
+                List.of(), options("fault-retry-after"));
+
+        RunResult result = Engine.run(plan);
+
+        assertThat(count(result, "http_reqs", TagSet.of("status", "503"))).isEqualTo(1);
+        assertThat(server.requestCount("/unavailable-retry-now")).isEqualTo(2);
+    }
+
     @Test
     void freshConnectionResetNotRepeated() {
         LoadPlan plan = LoadPlan.of(new PerVuIterations(1, 1), vu -> vu.http().get("/reset-now"), List.of(),

@@ -40,6 +40,7 @@ import javax.net.ssl.SSLContext;
  *   <li>{@code /trickle} [{@code bytes}, {@code delayMs}]: 200 whose body arrives one byte at a time, default
  *       20 bytes 50 ms apart.</li>
  *   <li>{@code /flaky} [{@code every}]: 503 for every Nth request to this route (default 3), 200 otherwise.</li>
+ *   <li>{@code /unavailable-retry-now}: 503 with {@code Retry-After: 0}.</li>
  *   <li>{@code /garbage}: a status line that is not HTTP, then the connection closes.</li>
  *   <li>{@code /huge} [{@code bytes}, {@code chunked}]: 200 with that many bytes (default 1 MiB), with a
  *       Content-Length or chunked.</li>
@@ -304,6 +305,10 @@ public final class FaultServer implements AutoCloseable {
                 } else {
                     write(out, head(200, "OK", "Content-Length: 2"), "ok");
                 }
+                return true;
+            }
+            case "/unavailable-retry-now" -> {
+                write(out, head(503, "Service Unavailable", "Retry-After: 0\r\nContent-Length: 0"), "");
                 return true;
             }
             case "/garbage" -> {

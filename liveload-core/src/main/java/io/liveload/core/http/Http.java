@@ -372,12 +372,11 @@ public final class Http implements AutoCloseable {
         boolean failed = response.error() != null || !requestOptions.isExpected(response.status());
         boolean named = requestOptions.name() != null;
         String name = named ? requestOptions.name() : withoutPassword(url);
-        int errorCode = response.error() != null ? response.error().code()
-                : response.status() >= 400 ? 1000 + response.status() : 0;
-        if (failed && response.error() == null) {
-            String code = errorCode != 0 ? String.valueOf(errorCode) : String.valueOf(response.status());
-            vu.run().errors().record("http", code, "unexpected status " + response.status() + " (" + method + " "
-                    + where(url, requestOptions) + ")", null);
+        int errorCode = 0;
+        if (response.error() != null) {
+            errorCode = response.error().code();
+        } else if (response.status() >= 400) {
+            errorCode = 1000 + response.status();
         }
         TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
         SeriesKey key = new SeriesKey(base, name, named, method, response.status(), errorCode, !failed, extra);
@@ -391,10 +390,19 @@ public final class Http implements AutoCloseable {
             if (errorCode != 0) {
                 tags = tags.with("error_code", String.valueOf(errorCode));
             }
-            series = new HttpSeries(vu.run().metrics(), tags);
+            String unexpectedStatus = null;
+            if (failed && response.error() == null) {
+                unexpectedStatus = "unexpected status " + response.status() + " (" + method + " "
+                        + where(url, requestOptions) + ")";
+            }
+            series = new HttpSeries(vu.run().metrics(), tags, unexpectedStatus);
             seriesCache.put(key, series);
         }
         series.record(response.timings(), failed);
+        if (series.unexpectedStatus != null) {
+            String code = errorCode != 0 ? String.valueOf(errorCode) : String.valueOf(response.status());
+            vu.run().errors().record("http", code, series.unexpectedStatus, null);
+        }
         recordData(base, timer.bytesSent(), timer.bytesReceived());
     }
 

@@ -25,8 +25,9 @@ import javax.net.ssl.SSLPeerUnverifiedException;
  * the number. A response that arrived with a status of 400 or more is tagged {@code 1000 + status} instead (1404,
  * 1503), as k6 tags it; that is not a constant here because the request itself worked.
  *
- * <p>What OkHttp 5 throws for each fault, checked by {@code FaultInjectionTest} against a server that produces it,
- * and the code it gets:
+ * <p>What OkHttp 5.5 throws for each fault, and the code it gets. The tests produce each fault with a loopback
+ * server, except a connect timeout and a certificate for another host name, whose exceptions they build as
+ * OkHttp throws them:
  * <table>
  *   <caption>Faults and their codes</caption>
  *   <tr><th>Fault</th><th>OkHttp throws</th><th>Code</th></tr>

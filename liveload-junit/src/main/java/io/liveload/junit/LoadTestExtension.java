@@ -1,5 +1,6 @@
 package io.liveload.junit;
 
+import io.liveload.core.ConfigurationException;
 import io.liveload.core.RunResult;
 import io.liveload.core.Vu;
 import io.liveload.core.VuScript;
@@ -47,7 +48,8 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         invocation.skip();
         Method method = invocationContext.getExecutable();
         Object target = invocationContext.getTarget().orElse(null);
-        LoadPlan plan = new PlanFactory(extensionContext::getConfigurationParameter)
+        LoadPlan plan = new PlanFactory(extensionContext::getConfigurationParameter,
+                System.getProperties().stringPropertyNames())
                 .create(extensionContext.getRequiredTestClass(), method, exec -> script(exec, target),
                         () -> codeBaseUrl(extensionContext.getRequiredTestClass(), target));
 
@@ -134,7 +136,12 @@ public final class LoadTestExtension implements InvocationInterceptor, Parameter
         if (value == null) {
             throw new ExtensionConfigurationException("@BaseUrl method " + method.getName() + " returned null");
         }
-        return Optional.of(value instanceof URI uri ? BaseUrl.parse(uri.toString()) : BaseUrl.parse(value.toString()));
+        try {
+            return Optional.of(BaseUrl.parse(value.toString()));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (returned by @BaseUrl method " + method.getName() + ")",
+                    e);
+        }
     }
 
     @Override

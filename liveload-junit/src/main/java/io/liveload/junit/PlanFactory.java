@@ -34,10 +34,20 @@ final class PlanFactory {
     private static final String DEFAULT_SCENARIO = "default";
 
     private final Function<String, Optional<String>> config;
+    private final Set<String> systemPropertyNames;
 
     /** @param config looks up a JUnit configuration parameter */
     PlanFactory(Function<String, Optional<String>> config) {
+        this(config, Set.of());
+    }
+
+    /**
+     * @param config              looks up a JUnit configuration parameter
+     * @param systemPropertyNames the JVM's system property names, checked for misspelled {@code liveload.} keys
+     */
+    PlanFactory(Function<String, Optional<String>> config, Set<String> systemPropertyNames) {
         this.config = config;
+        this.systemPropertyNames = Set.copyOf(systemPropertyNames);
     }
 
     /**
@@ -48,14 +58,22 @@ final class PlanFactory {
      */
     LoadPlan create(Class<?> testClass, Method method, Function<Method, VuScript> scripts,
                     Supplier<Optional<URI>> codeBaseUrl) {
+        UnknownKeys.reject(systemPropertyNames);
         LoadTest loadTest = method.getAnnotation(LoadTest.class);
         String testName = testClass.getName() + "." + method.getName();
         Scenario[] declared = method.getAnnotationsByType(Scenario.class);
         List<io.liveload.core.plan.Scenario> scenarios = declared.length == 0
                 ? List.of(singleScenario(loadTest, method, scripts, testName))
                 : declaredScenarios(testClass, method, loadTest, declared, scripts, testName);
-        return new LoadPlan(scenarios, thresholds(testClass, method), customMetrics(testClass),
-                options(testName, testClass, method, loadTest, codeBaseUrl));
+        List<io.liveload.core.threshold.Threshold> thresholds = thresholds(testClass, method);
+        RunOptions options = options(testName, testClass, method, loadTest, codeBaseUrl);
+        try {
+            return new LoadPlan(scenarios, thresholds, customMetrics(testClass), options);
+        } catch (ConfigurationException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException(e.getMessage() + " (" + method.getName() + ")", e);
+        }
     }
 
     /** Returns the one scenario of a {@code @LoadTest} without {@code @Scenario}, named {@code default} as k6 does. */
@@ -149,9 +167,14 @@ final class PlanFactory {
         annotations.addAll(Arrays.asList(method.getAnnotationsByType(Threshold.class)));
         List<io.liveload.core.threshold.Threshold> thresholds = new ArrayList<>();
         for (Threshold annotation : annotations) {
-            thresholds.add(io.liveload.core.threshold.Threshold.parse(annotation.metric(), annotation.condition(),
-                    annotation.abortOnFail(), DurationFormat.parse(annotation.delayAbortEval(),
-                            "delayAbortEval of threshold \"" + annotation.condition() + "\"")));
+            Duration delay = parseDuration(annotation.delayAbortEval(),
+                    "@Threshold delayAbortEval of \"" + annotation.condition() + "\"");
+            try {
+                thresholds.add(io.liveload.core.threshold.Threshold.parse(annotation.metric(), annotation.condition(),
+                        annotation.abortOnFail(), delay));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigurationException(e.getMessage() + " (@Threshold)", e);
+            }
         }
         return thresholds;
     }
@@ -209,6 +232,11 @@ final class PlanFactory {
         Optional<String> timeout = config.apply(ConfigKeys.HTTP_TIMEOUT);
         if (timeout.isPresent()) {
             options = options.withHttpTimeout(positiveDuration(ConfigKeys.HTTP_TIMEOUT, timeout.get()));
+        }
+        Optional<String> bodyLimit = config.apply(ConfigKeys.MAX_RESPONSE_BODY_BYTES);
+        if (bodyLimit.isPresent()) {
+            options = options.withMaxResponseBodyBytes(positiveBytes(ConfigKeys.MAX_RESPONSE_BODY_BYTES,
+                    bodyLimit.get()));
         }
         Optional<String> stats = config.apply(ConfigKeys.SUMMARY_TREND_STATS);
         if (stats.isPresent()) {
@@ -285,6 +313,20 @@ final class PlanFactory {
         }
         throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value
                 + ": expected true or false");
+    }
+
+    private static long positiveBytes(String key, String value) {
+        long bytes;
+        try {
+            bytes = Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            bytes = 0;
+        }
+        if (bytes <= 0) {
+            throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value
+                    + ": expected a positive whole number of bytes, e.g. 67108864 for 64 MiB");
+        }
+        return bytes;
     }
 
     private static Duration positiveDuration(String key, String value) {

@@ -125,6 +125,11 @@ record WorkloadOptions(String source, ExecutorType executor, int vus, String dur
             fromConfig.add(Option.VUS);
         }
         String newDuration = replacesShape ? "" : duration;
+        if (configDuration.isPresent() && configDuration.get().isBlank()) {
+            // A blank duration would read as "not set" below, so the parameter would be ignored.
+            throw new ConfigurationException("Invalid configuration parameter " + ConfigKeys.DURATION
+                    + "=\"\": it is empty; expected a k6 duration such as 30s or 1m30s, or remove the parameter");
+        }
         if (configDuration.isPresent()) {
             newDuration = configDuration.get().trim();
             fromConfig.add(Option.DURATION);

@@ -165,6 +165,14 @@ public final class PlanBuilder {
         return withOptions(options.withMaxRedirects(redirects));
     }
 
+    /**
+     * Sets the largest response body a request keeps in memory, in bytes; a larger one fails the request with error
+     * code 1900. Default: 64 MiB.
+     */
+    public PlanBuilder maxResponseBodyBytes(long bytes) {
+        return withOptions(options.withMaxResponseBodyBytes(bytes));
+    }
+
     /** Sets the default {@code User-Agent} header. */
     public PlanBuilder userAgent(String userAgent) {
         return withOptions(options.withUserAgent(Objects.requireNonNull(userAgent, "userAgent")));

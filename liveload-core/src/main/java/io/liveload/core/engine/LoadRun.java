@@ -100,6 +100,11 @@ final class LoadRun {
                 .dispatcher(dispatcher)
                 .followRedirects(false)
                 .followSslRedirects(false)
+                // Http repeats a request on a dead pooled connection once itself; OkHttp's retries would send
+                // requests that the metrics never count.
+                // NOTE: OkHttp (5.5) still repeats a 503 that carries "Retry-After: 0" once, whatever this setting
+                // says; the target then gets two requests for the one counted.
+                .retryOnConnectionFailure(false)
                 .connectTimeout(timeout)
                 .readTimeout(timeout)
                 .writeTimeout(timeout);

@@ -188,7 +188,11 @@ final class ScenarioRun implements ExecutionContext {
                             + "interrupts, such as a busy loop); abandoning their threads", loadRun.testName(),
                     scenario.name(), stuck.size(), TimeUnit.NANOSECONDS.toMillis(HARD_STOP_WAIT_NANOS));
             for (VuHandle vu : stuck) {
-                loadRun.abandoned(((VuContext) vu).thread());
+                VuContext context = (VuContext) vu;
+                if (context.abandon()) {
+                    countInterrupted();
+                }
+                loadRun.abandoned(context.thread());
             }
         }
     }

@@ -49,6 +49,9 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     /** Set by {@link #interruptIteration()}; cleared when the next iteration starts. */
     private volatile boolean iterationStopped;
     private volatile boolean finished;
+    /** Guarded by this: whether the VU is inside an iteration, and whether the engine gave up waiting for it. */
+    private boolean inIteration;
+    private boolean abandoned;
     private volatile Runnable cancelBlocking;
     private volatile Thread thread;
     private TagSet iterationTags;
@@ -344,6 +347,27 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
         if (scheduled) {
             scenarioRun.recordStartDelay(currentTags, start - scheduledNanos);
         }
+        enterIteration();
+        boolean completed = runScript();
+        long end = System.nanoTime();
+        if (!leaveIteration()) {
+            // The scenario counted this iteration as interrupted when it gave up waiting.
+            return false;
+        }
+        if (completed && !hardStopped()) {
+            recordIteration(end - start);
+            if (scheduled) {
+                scenarioRun.recordLatency(currentTags, end - scheduledNanos);
+            }
+            scenarioRun.countComplete();
+            return true;
+        }
+        scenarioRun.countInterrupted();
+        return false;
+    }
+
+    /** Runs the script once; returns whether the iteration ran to its end, with or without an exception. */
+    private boolean runScript() {
         boolean completed = true;
         try {
             scenario.script().run(this);
@@ -371,17 +395,17 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             // An interrupt meant for this iteration must not end the next one.
             Thread.interrupted();
         }
-        long end = System.nanoTime();
-        if (completed && !hardStopped()) {
-            recordIteration(end - start);
-            if (scheduled) {
-                scenarioRun.recordLatency(currentTags, end - scheduledNanos);
-            }
-            scenarioRun.countComplete();
-            return true;
-        }
-        scenarioRun.countInterrupted();
-        return false;
+        return completed;
+    }
+
+    private synchronized void enterIteration() {
+        inIteration = true;
+    }
+
+    /** Leaves the iteration; returns false when the VU was abandoned meanwhile, so the iteration is already counted. */
+    private synchronized boolean leaveIteration() {
+        inIteration = false;
+        return !abandoned;
     }
 
     private void recordError(Throwable error) {
@@ -438,6 +462,17 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     @Override
     public boolean finished() {
         return finished;
+    }
+
+    /**
+     * Marks the VU as abandoned: the run ends without waiting for its thread, which ignores interrupts.
+     *
+     * @return whether it was inside an iteration, which the caller then counts as interrupted; the iteration does
+     *         not count itself when it ends later
+     */
+    synchronized boolean abandon() {
+        abandoned = true;
+        return inIteration;
     }
 
     Thread thread() {

@@ -8,8 +8,12 @@ import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.plan.RunOptions;
 import java.io.IOException;
+import java.net.ProtocolException;
+import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.Call;
@@ -32,14 +36,28 @@ import okio.Okio;
  *
  * <p>Every request records {@code http_reqs}, {@code http_req_duration} and its phases, {@code http_req_failed},
  * {@code data_sent} and {@code data_received}, tagged with {@code method}, {@code status}, {@code name} (the URL
- * unless set with {@link RequestOptions#name}), {@code url} (unnamed requests only), {@code expected_response},
- * {@code error_code} (failures only) and the VU's tags.
+ * unless set with {@link RequestOptions#name}, a password in it masked as {@code ****}), {@code url} (unnamed
+ * requests only, masked the same way), {@code expected_response},
+ * {@code error_code} ({@link HttpErrorCode} for failures without a response, {@code 1000 + status} for statuses of
+ * 400 and more, as in k6) and the VU's tags. A failure, or a status that does not count as expected, is also counted
+ * in the run's error log, which logs each distinct kind once.
+ *
+ * <p>OkHttp's own retries are off, so that the target gets exactly the requests the metrics count. As Go's client
+ * (and so k6) does, a request is sent once more on a new connection when a pooled connection turns out to be dead:
+ * it failed before any response byte arrived, and the request is safe to repeat (GET, HEAD, OPTIONS, TRACE, an
+ * {@code Idempotency-Key} header, or nothing of it was written yet). Only that second attempt is measured.
+ *
+ * <p>A redirect to another origin (scheme, host or port) drops the {@code Authorization}, {@code Proxy-Authorization}
+ * and {@code Cookie} headers and the per-request cookies of {@link RequestOptions#cookie}, as browsers and OkHttp do;
+ * the VU's cookie jar still sends the cookies that match the new host.
  */
 public final class Http implements AutoCloseable {
 
-    /** Responses larger than this fail with {@link HttpErrorCode#BODY_TOO_LARGE}. */
-    public static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0]);
+    private static final List<String> CREDENTIAL_HEADERS = List.of("Authorization", "Proxy-Authorization", "Cookie");
+    private static final Set<String> REPLAYABLE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    private static final Set<HttpErrorCode> DEAD_CONNECTION = EnumSet.of(HttpErrorCode.CONNECTION_RESET,
+            HttpErrorCode.BROKEN_PIPE, HttpErrorCode.TCP_ERROR, HttpErrorCode.UNEXPECTED_EOF);
 
     private final VuRuntime vu;
     private final RunOptions options;
@@ -101,7 +119,8 @@ public final class Http implements AutoCloseable {
         }
         if (baseUrl == null) {
             throw new ConfigurationException("Relative URL \"" + url + "\" needs a base URL: set the configuration "
-                    + "parameter liveload.baseUrl, @LoadTest(baseUrl = ...), a @BaseUrl method or RunOptions.withBaseUrl");
+                    + "parameter liveload.baseUrl, @LoadTest(baseUrl = ...), a @BaseUrl method, or baseUrl(...) in the"
+                    + " DSL (RunOptions.withBaseUrl), e.g. http://127.0.0.1:8080; or request an absolute URL");
         }
         HttpUrl resolved = baseUrl.resolve(url);
         if (resolved == null) {
@@ -172,14 +191,21 @@ public final class Http implements AutoCloseable {
         if (configure != null) {
             configure.accept(requestOptions);
         }
-        HttpUrl target = withQuery(resolve(url), requestOptions);
+        HttpUrl first = withQuery(resolve(url), requestOptions);
+        HttpUrl target = first;
         int redirectsLeft = requestOptions.redirects() != null ? requestOptions.redirects() : options.maxRedirects();
         String currentMethod = method.toUpperCase(java.util.Locale.ROOT);
         RequestBody body = requestOptions.body();
         Headers headers = requestOptions.headers();
         while (true) {
             checkAllowed(target);
-            HttpResponse response = send(currentMethod, target, headers, body, requestOptions);
+            Headers hopHeaders = headers;
+            Map<String, String> hopCookies = requestOptions.cookies();
+            if (!sameOrigin(first, target)) {
+                hopHeaders = withoutCredentials(headers);
+                hopCookies = Map.of();
+            }
+            HttpResponse response = send(currentMethod, target, hopHeaders, body, requestOptions, hopCookies);
             if (!isRedirect(response.status()) || redirectsLeft <= 0) {
                 return response;
             }
@@ -199,6 +225,16 @@ public final class Http implements AutoCloseable {
         }
     }
 
+    private static boolean sameOrigin(HttpUrl first, HttpUrl next) {
+        return first.scheme().equals(next.scheme()) && first.host().equals(next.host()) && first.port() == next.port();
+    }
+
+    private static Headers withoutCredentials(Headers headers) {
+        Headers.Builder builder = headers.newBuilder();
+        CREDENTIAL_HEADERS.forEach(builder::removeAll);
+        return builder.build();
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
@@ -215,7 +251,7 @@ public final class Http implements AutoCloseable {
     }
 
     private HttpResponse send(String method, HttpUrl url, Headers headers, RequestBody body,
-                              RequestOptions requestOptions) {
+                              RequestOptions requestOptions, Map<String, String> requestCookies) {
         vu.checkNotHardStopped();
         Request.Builder builder = new Request.Builder().url(url).headers(headers).tag(RequestTimer.class, timer);
         if (headers.get("User-Agent") == null) {
@@ -223,31 +259,45 @@ public final class Http implements AutoCloseable {
         }
         boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         builder.method(method, body != null ? body : needsBody ? EMPTY_BODY : null);
+        Request request = builder.build();
+        long timeoutNanos = (requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
+                .toNanos();
 
-        timer.reset();
-        Call call = client.newCall(builder.build());
-        call.timeout().timeout((requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
-                .toNanos(), TimeUnit.NANOSECONDS);
-        vu.beginBlocking(call::cancel);
-        cookieJar.setRequestCookies(requestOptions.cookies());
-        HttpResponse response;
-        try {
-            response = execute(call, method, url, requestOptions);
-        } finally {
-            cookieJar.setRequestCookies(Map.of());
-            vu.endBlocking();
+        HttpResponse response = null;
+        for (int attempt = 1; response == null; attempt++) {
+            timer.reset();
+            Call call = client.newCall(request);
+            call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
+            vu.beginBlocking(call::cancel);
+            cookieJar.setRequestCookies(requestCookies);
+            try {
+                response = execute(call, request, requestOptions, attempt == 1);
+            } finally {
+                cookieJar.setRequestCookies(Map.of());
+                vu.endBlocking();
+            }
+            if (response == null) {
+                // The pooled connection was dead; the others of this VU are likely dead too.
+                client.connectionPool().evictAll();
+            }
         }
         record(response, url, method, requestOptions);
         return response;
     }
 
-    private HttpResponse execute(Call call, String method, HttpUrl url, RequestOptions requestOptions) {
+    /** Runs one attempt; returns null when the attempt failed on a dead pooled connection and may be repeated. */
+    private HttpResponse execute(Call call, Request request, RequestOptions requestOptions, boolean mayRetry) {
+        String method = request.method();
+        HttpUrl url = request.url();
+        boolean decodingGzip = false;
         try (Response okResponse = call.execute()) {
+            decodingGzip = isDecodedGzip(okResponse);
             byte[] bytes = readBody(okResponse.body(), requestOptions.discardsBody());
             if (bytes == null) {
                 long end = System.nanoTime();
-                return failure(method, url, HttpErrorCode.BODY_TOO_LARGE,
-                        "response body of " + method + " " + url + " is larger than " + MAX_BODY_BYTES + " bytes",
+                return failure(method, url, requestOptions, HttpErrorCode.BODY_TOO_LARGE,
+                        "response body of " + method + " " + url + " is larger than " + options.maxResponseBodyBytes()
+                                + " bytes (RunOptions.maxResponseBodyBytes)",
                         timer.timings(end), okResponse.code(), okResponse.headers());
             }
             return new HttpResponse(method, url.toString(), okResponse.code(), okResponse.message(),
@@ -256,29 +306,62 @@ public final class Http implements AutoCloseable {
             if (vu.hardStopped()) {
                 throw new IterationInterruptedException("VU " + vu.vuId() + " was stopped during " + method + " " + url);
             }
-            HttpErrorCode code = HttpErrorCode.classify(e);
-            return failure(method, url, code, code.description() + ": " + e.getMessage(),
+            HttpErrorCode code = HttpErrorCode.classify(e, decodingGzip);
+            if (mayRetry && timer.failedOnPooledConnection() && isDeadConnection(e, code)
+                    && (isReplayable(request) || !timer.requestHeadersWritten())) {
+                return null;
+            }
+            return failure(method, url, requestOptions, code, code.description() + ": " + e.getMessage(),
                     timer.timings(System.nanoTime()), 0, Headers.of());
         }
     }
 
-    private HttpResponse failure(String method, HttpUrl url, HttpErrorCode code, String message, HttpTimings timings,
-                                 int status, Headers headers) {
-        vu.run().errors().record("http", String.valueOf(code.code()), code.description() + " (" + method + " "
-                + url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath() + ")", null);
+    /**
+     * Returns whether a failure before the response headers means the server had closed the connection: a reset,
+     * a broken pipe or the end of the stream, but not a malformed response or a timeout.
+     */
+    private static boolean isDeadConnection(IOException failure, HttpErrorCode code) {
+        return !(failure instanceof ProtocolException) && DEAD_CONNECTION.contains(code);
+    }
+
+    private static boolean isReplayable(Request request) {
+        return REPLAYABLE_METHODS.contains(request.method()) || request.header("Idempotency-Key") != null
+                || request.header("X-Idempotency-Key") != null;
+    }
+
+    /** Returns whether OkHttp decompresses this response's gzip body itself (it asked for gzip on our behalf). */
+    private static boolean isDecodedGzip(Response okResponse) {
+        Response network = okResponse.networkResponse();
+        return network != null && "gzip".equalsIgnoreCase(network.header("Content-Encoding"))
+                && okResponse.header("Content-Encoding") == null;
+    }
+
+    private HttpResponse failure(String method, HttpUrl url, RequestOptions requestOptions, HttpErrorCode code,
+                                 String message, HttpTimings timings, int status, Headers headers) {
+        vu.run().errors().record("http", String.valueOf(code.code()),
+                code.description() + " (" + method + " " + where(url, requestOptions) + ")", null);
         return new HttpResponse(method, url.toString(), 0, status == 0 ? "" : String.valueOf(status), headers,
                 new byte[0], timings, code, message);
     }
 
-    /** Reads the body fully; returns null when it exceeds {@link #MAX_BODY_BYTES}. */
-    private static byte[] readBody(ResponseBody body, boolean discard) throws IOException {
+    /** Returns the request's name, or its URL without query, for error messages that group equal failures. */
+    private static String where(HttpUrl url, RequestOptions requestOptions) {
+        if (requestOptions.name() != null) {
+            return requestOptions.name();
+        }
+        return url.scheme() + "://" + url.host() + ":" + url.port() + url.encodedPath();
+    }
+
+    /** Reads the body fully; returns null when it exceeds {@link RunOptions#maxResponseBodyBytes()}. */
+    private byte[] readBody(ResponseBody body, boolean discard) throws IOException {
         BufferedSource source = body.source();
         if (discard) {
             source.readAll(Okio.blackhole());
             return new byte[0];
         }
+        long limit = options.maxResponseBodyBytes();
         long length = body.contentLength();
-        if (length > MAX_BODY_BYTES || length < 0 && source.request(MAX_BODY_BYTES + 1)) {
+        if (length > limit || length < 0 && source.request(limit + 1)) {
             return null;
         }
         return source.readByteArray();
@@ -288,8 +371,13 @@ public final class Http implements AutoCloseable {
         TagSet base = vu.tags();
         boolean failed = response.error() != null || !requestOptions.isExpected(response.status());
         boolean named = requestOptions.name() != null;
-        String name = named ? requestOptions.name() : url.toString();
-        int errorCode = response.error() == null ? 0 : response.error().code();
+        String name = named ? requestOptions.name() : withoutPassword(url);
+        int errorCode = 0;
+        if (response.error() != null) {
+            errorCode = response.error().code();
+        } else if (response.status() >= 400) {
+            errorCode = 1000 + response.status();
+        }
         TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
         SeriesKey key = new SeriesKey(base, name, named, method, response.status(), errorCode, !failed, extra);
         HttpSeries series = seriesCache.get(key);
@@ -302,11 +390,28 @@ public final class Http implements AutoCloseable {
             if (errorCode != 0) {
                 tags = tags.with("error_code", String.valueOf(errorCode));
             }
-            series = new HttpSeries(vu.run().metrics(), tags);
+            String unexpectedStatus = null;
+            if (failed && response.error() == null) {
+                unexpectedStatus = "unexpected status " + response.status() + " (" + method + " "
+                        + where(url, requestOptions) + ")";
+            }
+            series = new HttpSeries(vu.run().metrics(), tags, unexpectedStatus);
             seriesCache.put(key, series);
         }
         series.record(response.timings(), failed);
+        if (series.unexpectedStatus != null) {
+            String code = errorCode != 0 ? String.valueOf(errorCode) : String.valueOf(response.status());
+            vu.run().errors().record("http", code, series.unexpectedStatus, null);
+        }
         recordData(base, timer.bytesSent(), timer.bytesReceived());
+    }
+
+    /** Returns the URL for the {@code name} and {@code url} tags, its password masked as k6 masks it. */
+    private static String withoutPassword(HttpUrl url) {
+        if (url.password().isEmpty()) {
+            return url.toString();
+        }
+        return url.newBuilder().password("****").build().toString();
     }
 
     private void recordData(TagSet base, long sent, long received) {

@@ -19,8 +19,11 @@ final class HttpSeries {
     final TrendSeries waiting;
     final TrendSeries receiving;
     final RateSeries failed;
+    /** The error log's message for responses of this series, whose status counts as failed; otherwise null. */
+    final String unexpectedStatus;
 
-    HttpSeries(MetricRegistry registry, TagSet tags) {
+    HttpSeries(MetricRegistry registry, TagSet tags, String unexpectedStatus) {
+        this.unexpectedStatus = unexpectedStatus;
         requests = registry.counter(BuiltinMetrics.HTTP_REQS, tags);
         duration = registry.trend(BuiltinMetrics.HTTP_REQ_DURATION, tags);
         blocked = registry.trend(BuiltinMetrics.HTTP_REQ_BLOCKED, tags);

@@ -147,6 +147,19 @@ final class RequestTimer extends EventListener {
         return from == 0 || to == 0 || difference < 0 ? 0 : difference;
     }
 
+    /**
+     * Returns whether the call ran on a connection taken from the pool (no connect in this call) and failed before
+     * the response headers were read.
+     */
+    boolean failedOnPooledConnection() {
+        return connectionAcquired != 0 && connectStart == 0 && responseStart == 0;
+    }
+
+    /** Returns whether the request's headers were written completely. */
+    boolean requestHeadersWritten() {
+        return requestEnd != 0;
+    }
+
     long bytesSent() {
         return bytesSent;
     }

@@ -16,11 +16,15 @@ import java.util.regex.Pattern;
  *
  * @param testName             names the run in the summary and reports, e.g. {@code SettingsLoadTest.settingsPage}
  * @param baseUrl              resolves relative request URLs; null means relative URLs are an error
- * @param allowedHosts         hosts that requests may go to (lower case); empty allows every host. A request to
- *                             another host fails before it is sent, and stops the run as a configuration error
+ * @param allowedHosts         hosts that requests may go to (lower case, IPv6 addresses without brackets); empty
+ *                             allows every host. A request to another host fails before it is sent, and stops the
+ *                             run as a configuration error
  * @param insecureSkipTlsVerify whether TLS certificates and host names go unchecked (logged as a warning)
  * @param httpTimeout          default time limit of one HTTP request, k6's default is 60 s
  * @param maxRedirects         default number of redirects followed, k6's default is 10
+ * @param maxResponseBodyBytes the largest response body kept in memory, in bytes; a larger one fails the request
+ *                             with error code 1900 without reading the rest. Discarded bodies have no limit.
+ *                             Default 64 MiB
  * @param userAgent            the default {@code User-Agent} header
  * @param cookies              cookies put into every VU's cookie jar for the base URL before its first iteration
  * @param env                  variables scripts read with {@code vu.env(name)}
@@ -32,12 +36,15 @@ import java.util.regex.Pattern;
  * @param timeSeries           the time-series files the run writes while it goes
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
-                         Duration httpTimeout, int maxRedirects, String userAgent, Map<String, String> cookies,
+                         Duration httpTimeout, int maxRedirects, long maxResponseBodyBytes, String userAgent,
+                         Map<String, String> cookies,
                          Map<String, String> env, Environment environment, Map<String, String> tags, List<String> summaryTrendStats,
                          Path outputDir, Progress progress, TimeSeriesOutput timeSeries) {
 
     /** k6's default summary statistics for trends. */
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
+    /** The default of {@link #maxResponseBodyBytes()}: 64 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BODY_BYTES = 64L * 1024 * 1024;
     private static final Pattern TREND_STAT = Pattern.compile("avg|min|med|max|count|p\\(\\d+(\\.\\d+)?\\)");
 
     /** Looks up a variable by name; returns null when it is not set. */
@@ -60,12 +67,16 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         if (testName == null || testName.isBlank()) {
             throw new IllegalArgumentException("A run needs a test name, e.g. the test class and method");
         }
-        allowedHosts = Set.copyOf(allowedHosts.stream().map(host -> host.toLowerCase(Locale.ROOT)).toList());
+        allowedHosts = Set.copyOf(allowedHosts.stream().map(RunOptions::normalizeHost).toList());
         if (httpTimeout == null || httpTimeout.isZero() || httpTimeout.isNegative()) {
             throw new IllegalArgumentException("Invalid HTTP timeout " + httpTimeout + ": it must be longer than zero");
         }
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("Invalid maxRedirects " + maxRedirects + ": it must be zero or more");
+        }
+        if (maxResponseBodyBytes <= 0) {
+            throw new IllegalArgumentException("Invalid maxResponseBodyBytes " + maxResponseBodyBytes
+                    + ": it must be a positive number of bytes, e.g. 67108864 for 64 MiB");
         }
         cookies = Map.copyOf(cookies);
         env = Map.copyOf(env);
@@ -81,9 +92,19 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         Objects.requireNonNull(timeSeries, "timeSeries (use TimeSeriesOutput.NONE for no time-series files)");
     }
 
+    /** Returns the host as URLs show it: lower case, an IPv6 address without its brackets. */
+    private static String normalizeHost(String host) {
+        String trimmed = host.trim().toLowerCase(Locale.ROOT);
+        if (trimmed.startsWith("[") && trimmed.endsWith("]")) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return trimmed;
+    }
+
     /** Returns k6's defaults and no base URL. */
     public static RunOptions defaults(String testName) {
-        return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10, "liveload/0.1.0",
+        return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10,
+                DEFAULT_MAX_RESPONSE_BODY_BYTES, "liveload/0.1.0",
                 Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO,
                 TimeSeriesOutput.NONE);
     }
@@ -114,6 +135,10 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
     public RunOptions withMaxRedirects(int redirects) {
         return copy(change -> change.maxRedirects = redirects);
+    }
+
+    public RunOptions withMaxResponseBodyBytes(long bytes) {
+        return copy(change -> change.maxResponseBodyBytes = bytes);
     }
 
     public RunOptions withUserAgent(String agent) {
@@ -166,6 +191,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         boolean insecureSkipTlsVerify;
         Duration httpTimeout;
         int maxRedirects;
+        long maxResponseBodyBytes;
         String userAgent;
         Map<String, String> cookies;
         Map<String, String> env;
@@ -183,6 +209,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
             insecureSkipTlsVerify = options.insecureSkipTlsVerify;
             httpTimeout = options.httpTimeout;
             maxRedirects = options.maxRedirects;
+            maxResponseBodyBytes = options.maxResponseBodyBytes;
             userAgent = options.userAgent;
             cookies = options.cookies;
             env = options.env;
@@ -196,7 +223,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
         RunOptions build() {
             return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                    userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress, timeSeries);
+                    maxResponseBodyBytes, userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress, timeSeries);
         }
     }
 }

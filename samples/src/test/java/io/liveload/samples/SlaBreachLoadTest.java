@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A load test that breaches its SLA on purpose, to show what a failed build looks like: the Surefire XML's
  * {@code <failure message=...>} names each breached threshold with its observed value. Off by default; run with
- * {@code -Dliveload.samples.breach=true}.
+ * {@code -Dsamples.breach=true}.
  */
-@EnabledByConfigurationParameter("liveload.samples.breach")
+@EnabledByConfigurationParameter("samples.breach")
 class SlaBreachLoadTest {
 
     @RegisterExtension

@@ -213,7 +213,7 @@ public final class FaultServer implements AutoCloseable {
     }
 
     /** Reads one request and skips its body; returns null at the end of the stream. */
-    private static ReceivedRequest readRequest(InputStream in) throws IOException {
+    static ReceivedRequest readRequest(InputStream in) throws IOException {
         String requestLine = readLine(in);
         if (requestLine == null || requestLine.isEmpty()) {
             return null;

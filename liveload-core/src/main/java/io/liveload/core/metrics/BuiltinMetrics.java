@@ -62,6 +62,12 @@ public final class BuiltinMetrics {
     public static final Metric WS_SESSION_DURATION = Metric.trend("ws_session_duration", ValueType.TIME);
     /** Websocket sessions started. */
     public static final Metric WS_SESSIONS = Metric.counter("ws_sessions", ValueType.DEFAULT);
+    /**
+     * liveload's own, as k6 has no websocket failure rate: one sample per session when it ends, true when it
+     * failed (a failed upgrade, a lost connection, an unexpected close code, a timeout), tagged {@code close_code}
+     * and, when it failed, {@code error_code}. A session that liveload cancelled counts as not failed.
+     */
+    public static final Metric WS_SESSION_FAILED = Metric.rate("ws_session_failed");
     /** Websocket messages sent. */
     public static final Metric WS_MSGS_SENT = Metric.counter("ws_msgs_sent", ValueType.DEFAULT);
     /** Websocket messages received. */
@@ -89,7 +95,7 @@ public final class BuiltinMetrics {
             ITERATION_LATENCY, DATA_RECEIVED, DATA_SENT, CHECKS, GROUP_DURATION,
             HTTP_REQS, HTTP_REQ_DURATION, HTTP_REQ_BLOCKED, HTTP_REQ_CONNECTING, HTTP_REQ_TLS_HANDSHAKING,
             HTTP_REQ_SENDING, HTTP_REQ_WAITING, HTTP_REQ_RECEIVING, HTTP_REQ_FAILED,
-            WS_CONNECTING, WS_SESSION_DURATION, WS_SESSIONS, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING,
+            WS_CONNECTING, WS_SESSION_DURATION, WS_SESSIONS, WS_SESSION_FAILED, WS_MSGS_SENT, WS_MSGS_RECEIVED, WS_PING,
             LV_JOIN_DURATION, LV_JOINS_FAILED, LV_EVENT_DURATION, LV_NAVIGATION_DURATION, LV_DIFF_BYTES,
             LV_SERVER_PUSHES, LV_REJOINS);
 

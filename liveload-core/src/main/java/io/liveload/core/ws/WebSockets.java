@@ -104,7 +104,7 @@ public final class WebSockets implements AutoCloseable {
                 : vu.run().options().httpTimeout(), "connect timeout");
         long closeTimeoutNanos = VuWaits.nanos(options.closeTimeout(), "close timeout");
         return new WsRequest(client, builder.build(), displayUrl, tags, dataTags, connectTimeoutNanos,
-                closeTimeoutNanos, options.effectiveInboxCapacity(), options.listener());
+                closeTimeoutNanos, options.effectiveInboxCapacity(), options.listener(), options.expectedCloseCodes());
     }
 
     /**

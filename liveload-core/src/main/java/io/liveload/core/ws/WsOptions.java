@@ -22,6 +22,11 @@ public final class WsOptions {
     public static final int DEFAULT_INBOX_CAPACITY = 1000;
     /** How long a close waits for the server's close frame by default before cancelling the connection. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The close codes a server may end a session with without it counting as failed: 1000 (normal), 1001 (going
+     * away, also a server's idle timeout or shutdown) and 1005 (a close frame without a code).
+     */
+    public static final List<Integer> DEFAULT_EXPECTED_CLOSE_CODES = List.of(1000, 1001, 1005);
 
     private final Headers.Builder headers = new Headers.Builder();
     private final Map<String, String> cookies = new LinkedHashMap<>(0);
@@ -32,6 +37,7 @@ public final class WsOptions {
     private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private Integer inboxCapacity;
     private WsListener listener;
+    private int[] expectedCloseCodes = DEFAULT_EXPECTED_CLOSE_CODES.stream().mapToInt(Integer::intValue).toArray();
 
     WsOptions() {
     }
@@ -139,6 +145,26 @@ public final class WsOptions {
         return this;
     }
 
+    /**
+     * Sets the close codes that the server may end the session with without it counting as failed, replacing
+     * {@link #DEFAULT_EXPECTED_CLOSE_CODES}; e.g. {@code expectCloseCodes(1000, 4001)} for an application that
+     * ends sessions with its own 4001. A server close with another code ends the session as
+     * {@link WsErrorCode#UNEXPECTED_CLOSE}; with no codes, every server close does. Closes that liveload starts are
+     * never judged by their code.
+     *
+     * @throws IllegalArgumentException when a code is outside 1000 to 4999
+     */
+    public WsOptions expectCloseCodes(int... codes) {
+        for (int code : codes) {
+            if (code < 1000 || code > 4999) {
+                throw new IllegalArgumentException("Invalid expected close code " + code
+                        + ": close codes are 1000 to 4999");
+            }
+        }
+        this.expectedCloseCodes = codes.clone();
+        return this;
+    }
+
     /** Sets the callbacks of the session; see {@link WsListener} for the threads that call them. */
     public WsOptions listener(WsListener sessionListener) {
         this.listener = Objects.requireNonNull(sessionListener, "listener");
@@ -189,5 +215,9 @@ public final class WsOptions {
 
     WsListener listener() {
         return listener;
+    }
+
+    int[] expectedCloseCodes() {
+        return expectedCloseCodes.clone();
     }
 }

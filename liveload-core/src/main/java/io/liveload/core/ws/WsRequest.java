@@ -21,9 +21,11 @@ public final class WsRequest {
     final long closeTimeoutNanos;
     final int inboxCapacity;
     final WsListener listener;
+    private final int[] expectedCloseCodes;
 
     WsRequest(OkHttpClient client, Request request, String url, TagSet tags, TagSet dataTags,
-              long connectTimeoutNanos, long closeTimeoutNanos, int inboxCapacity, WsListener listener) {
+              long connectTimeoutNanos, long closeTimeoutNanos, int inboxCapacity, WsListener listener,
+              int[] expectedCloseCodes) {
         this.client = client;
         this.request = request;
         this.url = url;
@@ -33,6 +35,17 @@ public final class WsRequest {
         this.closeTimeoutNanos = closeTimeoutNanos;
         this.inboxCapacity = inboxCapacity;
         this.listener = listener;
+        this.expectedCloseCodes = expectedCloseCodes;
+    }
+
+    /** Returns whether a server may end the session with this close code without it counting as failed. */
+    boolean isExpectedClose(int code) {
+        for (int expected : expectedCloseCodes) {
+            if (expected == code) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Returns the URL without its query, as {@code ws://host:port/path}; the query may hold tokens. */

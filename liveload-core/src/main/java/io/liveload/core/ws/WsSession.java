@@ -9,6 +9,7 @@ import io.liveload.core.internal.VuWaits;
 import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.TagSet;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -43,7 +44,15 @@ import okio.Utf8;
  * {@code ws_session_duration} from the connect to the close, and {@code data_sent} / {@code data_received}
  * with the upgrade and the frames (an estimate from header and payload sizes, before any compression). Samples
  * carry the VU's tags at connect time (scenario, group), the session's own tags, {@code name} and {@code url}
- * (see {@link WsOptions#name}), {@code status} and, when the server chose one, {@code subproto}.
+ * (see {@link WsOptions#name}), {@code status} and, when the server chose one, {@code subproto}. A failed
+ * upgrade's samples carry {@code error_code} as well.
+ *
+ * <p>Failures: liveload's own rate {@code ws_session_failed} gets one sample when the session ends, tagged with
+ * the {@code close_code} of {@link #closeInfo()} and, for a failed session, the {@code error_code} of its
+ * {@link WsErrorCode}. A session fails when its upgrade fails, its connection ends without a closing handshake,
+ * the server closes it with a code outside {@link WsOptions#expectCloseCodes}, the server leaves a close frame
+ * unanswered, or a client on top closes it as dead ({@link #closeAsFailed}). Each failure is also counted in the
+ * run's error log under {@code ws}, which logs each distinct failure once.
  */
 public final class WsSession {
 
@@ -77,6 +86,7 @@ public final class WsSession {
     private volatile int status;
     private volatile Headers responseHeaders = Headers.of();
     private volatile WsSeries series;
+    private volatile TagSet handshakeTags;
     private volatile WsClose closeInfo;
     /** The pong count that the pong of the latest ping brings; used by the VU thread only. */
     private int pongsAwaited;
@@ -85,6 +95,8 @@ public final class WsSession {
     private boolean closeSent;
     private boolean closeStartedByClient;
     private WsErrorCode cancelReason;
+    private WsErrorCode closeFailure;
+    private String closeFailureDetail;
     private ScheduledFuture<?> timer;
 
     WsSession(WebSockets owner, WsRequest request) {
@@ -332,6 +344,35 @@ public final class WsSession {
     }
 
     /**
+     * Closes the session as failed, for clients on top that judge the server dead or broken by their own
+     * protocol, as Phoenix Channels do when a heartbeat gets no reply. Counts the failure in the run's error log
+     * at once, then starts the closing handshake as {@link #closeAsync} does. However the handshake ends,
+     * {@link #closeInfo()} carries the error and the session counts as failed. Does nothing when the session is
+     * closed or was closed as failed before. Any thread.
+     *
+     * @param error  why the session failed; not {@link WsErrorCode#CANCELLED}
+     * @param detail what happened, for people, e.g. {@code no heartbeat reply within 30s}; the log adds the URL
+     * @throws IllegalArgumentException when the code or reason is invalid, or the error is CANCELLED
+     */
+    public void closeAsFailed(int code, String reason, WsErrorCode error, String detail) {
+        validateClose(code, reason);
+        Objects.requireNonNull(detail, "detail");
+        if (error == null || error == WsErrorCode.CANCELLED) {
+            throw new IllegalArgumentException("Invalid failure " + error + ": a session closed as failed needs an"
+                    + " error other than CANCELLED; use closeAsync for a close that is no failure");
+        }
+        synchronized (this) {
+            if (state == State.CLOSED || closeFailure != null) {
+                return;
+            }
+            closeFailure = error;
+            closeFailureDetail = detail;
+        }
+        recordError(error, detail);
+        closeAsync(code, reason);
+    }
+
+    /**
      * Checks a close code and reason before anything is sent, with the rules OkHttp enforces: RFC 6455's
      * reserved codes are rejected, and the reason must fit in a control frame.
      */
@@ -406,9 +447,14 @@ public final class WsSession {
         fail(reason, reason.description(), null, true);
     }
 
-    /** Ends the session with a failure: records it, counts it in the error log and notifies the listener. */
+    /**
+     * Ends the session without a closing handshake: records it, counts it in the error log and notifies the
+     * listener. A failure from {@link #closeAsFailed} takes the place of the code, because it is the cause and
+     * was counted already.
+     */
     private void fail(WsErrorCode code, String detail, Response response, boolean byClient) {
-        WsClose close = new WsClose(WsClose.ABNORMAL, "", byClient, code, detail);
+        WsClose close;
+        boolean counted;
         boolean opened;
         synchronized (this) {
             if (state == State.CLOSED) {
@@ -419,27 +465,54 @@ public final class WsSession {
                 status = response.code();
                 responseHeaders = response.headers();
             }
+            counted = closeFailure != null;
+            close = counted ? new WsClose(WsClose.ABNORMAL, "", byClient, closeFailure, closeFailureDetail)
+                    : new WsClose(WsClose.ABNORMAL, "", byClient, code, detail);
             closeLocked(close);
         }
         if (!opened) {
-            recordHandshake();
+            recordHandshake(close.failed() ? close.error() : null);
         }
-        if (code != WsErrorCode.CANCELLED) {
+        if (close.failed() && !counted) {
             String statusPart = code == WsErrorCode.HANDSHAKE_REJECTED ? " with HTTP " + status : "";
-            run.errors().record("ws", code.code(), code.description() + statusPart + " (" + request.url + ")", null);
+            recordError(code, code.description() + statusPart);
         }
         afterClose(close);
     }
 
-    /** Ends the session after a closing handshake. */
-    private void finish(WsClose close) {
+    /**
+     * Ends the session after a closing handshake. A close that the server started with a code outside the
+     * expected ones is a failure, {@link WsErrorCode#UNEXPECTED_CLOSE}.
+     */
+    private void finish(int code, String reason) {
+        WsClose close;
+        boolean unexpected = false;
         synchronized (this) {
             if (state == State.CLOSED) {
                 return;
             }
+            boolean byClient = closeStartedByClient;
+            if (closeFailure != null) {
+                close = new WsClose(code, reason, byClient, closeFailure, closeFailureDetail);
+            } else if (!byClient && !request.isExpectedClose(code)) {
+                unexpected = true;
+                close = new WsClose(code, reason, false, WsErrorCode.UNEXPECTED_CLOSE,
+                        "the server closed the session with unexpected close code " + code
+                                + (reason.isEmpty() ? "" : ", reason \"" + reason + "\""));
+            } else {
+                close = new WsClose(code, reason, byClient, null, null);
+            }
             closeLocked(close);
         }
+        if (unexpected) {
+            recordError(WsErrorCode.UNEXPECTED_CLOSE, close.errorMessage());
+        }
         afterClose(close);
+    }
+
+    /** Counts a failure of this session in the run's error log, which logs each distinct message once. */
+    private void recordError(WsErrorCode code, String message) {
+        run.errors().record("ws", code.code(), message + " (" + request.url + ")", null);
     }
 
     /** Moves to CLOSED; the thread that does so is the only one to run {@link #afterClose}. */
@@ -450,12 +523,19 @@ public final class WsSession {
         timer = null;
     }
 
-    /** Records the session's duration, releases it, and notifies the waiting threads and the listener. */
+    /**
+     * Records the session's duration and outcome, releases it, and notifies the waiting threads and the listener.
+     */
     private void afterClose(WsClose close) {
         WsSeries opened = series;
         if (opened != null) {
             opened.sessionDuration.recordNanos(System.nanoTime() - startNanos);
         }
+        TagSet outcomeTags = handshakeTags.with("close_code", String.valueOf(close.code()));
+        if (close.failed()) {
+            outcomeTags = outcomeTags.with("error_code", close.error().code());
+        }
+        run.metrics().rate(BuiltinMetrics.WS_SESSION_FAILED, outcomeTags).add(close.failed());
         owner.forget(this);
         if (inbox != null) {
             inbox.close();
@@ -465,13 +545,21 @@ public final class WsSession {
         notifyListener(listener -> listener.onClose(this, close));
     }
 
-    /** Records {@code ws_sessions} and {@code ws_connecting} once the upgrade completed or failed. */
-    private TagSet recordHandshake() {
+    /**
+     * Records {@code ws_sessions} and {@code ws_connecting} once the upgrade completed or failed.
+     *
+     * @param failure why the upgrade failed, or null when it succeeded or was cancelled
+     */
+    private TagSet recordHandshake(WsErrorCode failure) {
         TagSet tags = request.tags.with("status", String.valueOf(status));
         String subprotocol = subprotocol();
         if (!subprotocol.isEmpty()) {
             tags = tags.with("subproto", subprotocol);
         }
+        if (failure != null) {
+            tags = tags.with("error_code", failure.code());
+        }
+        handshakeTags = tags;
         run.metrics().counter(BuiltinMetrics.WS_SESSIONS, tags).increment();
         run.metrics().trend(BuiltinMetrics.WS_CONNECTING, tags).recordNanos(System.nanoTime() - startNanos);
         return tags;
@@ -546,7 +634,7 @@ public final class WsSession {
                 Timers.cancel(timer);
                 timer = null;
                 // The series is set before the state, so a thread that reads OPEN also reads the series.
-                series = new WsSeries(run.metrics(), recordHandshake(), request.dataTags);
+                series = new WsSeries(run.metrics(), recordHandshake(null), request.dataTags);
                 state = State.OPEN;
             }
             recordHandshakeBytes(response);
@@ -587,11 +675,7 @@ public final class WsSession {
 
         @Override
         public void onClosed(WebSocket socket, int code, String reason) {
-            boolean byClient;
-            synchronized (WsSession.this) {
-                byClient = closeStartedByClient;
-            }
-            finish(new WsClose(code, reason, byClient, null, null));
+            finish(code, reason);
         }
 
         @Override

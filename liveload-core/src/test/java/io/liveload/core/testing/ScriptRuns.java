@@ -6,6 +6,7 @@ import io.liveload.core.VuScript;
 import io.liveload.core.engine.Engine;
 import io.liveload.core.engine.ErrorLog.ErrorCount;
 import io.liveload.core.metrics.CounterValue;
+import io.liveload.core.metrics.RateValue;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendValue;
 import io.liveload.core.plan.LoadPlan;
@@ -81,6 +82,11 @@ public final class ScriptRuns {
     /** Returns the sum of a counter over all its series. */
     public static double counter(RunResult result, String metric) {
         return counter(result, metric, TagSet.EMPTY);
+    }
+
+    /** Returns the rate's passes and fails over the series whose tags contain the filter; 0 and 0 without any. */
+    public static RateValue rate(RunResult result, String metric, TagSet filter) {
+        return result.metrics().aggregate(metric, filter).map(value -> (RateValue) value).orElse(new RateValue(0, 0));
     }
 
     /** Returns how many samples a trend got over the series whose tags contain the filter. */

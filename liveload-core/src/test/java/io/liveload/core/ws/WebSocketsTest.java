@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.liveload.core.ConfigurationException;
 import io.liveload.core.RunResult;
+import io.liveload.core.metrics.RateValue;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.plan.PerVuIterations;
 import io.liveload.core.testing.LocalWebSocketServer;
@@ -113,7 +114,10 @@ class WebSocketsTest {
         assertThat(session.state()).isEqualTo(WsSession.State.CLOSED);
         assertThat(session.closeInfo().orElseThrow().error()).isEqualTo(WsErrorCode.HANDSHAKE_REJECTED);
         assertThat(session.send("lost")).isFalse();
-        assertThat(counter(result, "ws_sessions", TagSet.of("status", "403"))).isEqualTo(1);
+        TagSet rejectedTags = TagSet.of("status", "403", "error_code", "handshake_rejected");
+        assertThat(counter(result, "ws_sessions", rejectedTags)).isEqualTo(1);
+        assertThat(ScriptRuns.rate(result, "ws_session_failed", rejectedTags.with("close_code", "1006")))
+                .isEqualTo(new RateValue(1, 0));
         assertThat(trendCount(result, "ws_session_duration")).isZero();
         assertThat(ScriptRuns.errors(result, "ws", "handshake_rejected")).singleElement()
                 .satisfies(error -> assertThat(error.message()).contains("HTTP 403"));
@@ -199,13 +203,56 @@ class WebSocketsTest {
     void serverCloseReported() {
         AtomicReference<WsClose> close = new AtomicReference<>();
 
-        runOnce(options(server.baseUrl()), vu -> {
+        RunResult result = runOnce(options(server.baseUrl()), vu -> {
             WsSession session = vu.ws().connect("/echo");
             session.send("close:4000");
             close.set(session.awaitClose(WAIT).orElseThrow());
         });
 
+        String detail = "the server closed the session with unexpected close code 4000, reason \"bye\"";
+        assertThat(close.get()).isEqualTo(new WsClose(4000, "bye", false, WsErrorCode.UNEXPECTED_CLOSE, detail));
+        TagSet failed = TagSet.of("close_code", "4000", "error_code", "unexpected_close", "status", "101");
+        assertThat(ScriptRuns.rate(result, "ws_session_failed", failed)).isEqualTo(new RateValue(1, 0));
+        assertThat(ScriptRuns.errors(result, "ws", "unexpected_close")).singleElement()
+                .satisfies(error -> assertThat(error.message()).isEqualTo(detail + " (" + server.wsUrl("/echo") + ")"));
+    }
+
+    @Test
+    void expectedCloseCodeNotFailed() {
+        AtomicReference<WsClose> close = new AtomicReference<>();
+
+        RunResult result = runOnce(options(server.baseUrl()), vu -> {
+            WsSession session = vu.ws().connect("/echo", ws -> ws.expectCloseCodes(1000, 4000));
+            session.send("close:4000");
+            close.set(session.awaitClose(WAIT).orElseThrow());
+        });
+
         assertThat(close.get()).isEqualTo(new WsClose(4000, "bye", false, null, null));
+        assertThat(ScriptRuns.rate(result, "ws_session_failed", TagSet.of("close_code", "4000")))
+                .isEqualTo(new RateValue(0, 1));
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void normalCloseNotFailed() {
+        RunResult result = runOnce(options(server.baseUrl()), vu -> {
+            vu.ws().connect("/echo").close();
+            vu.ws().connect("/echo").send("close:1001");
+            vu.ws().connect("/echo");
+        });
+
+        assertThat(ScriptRuns.rate(result, "ws_session_failed", TagSet.of("close_code", "1000")))
+                .isEqualTo(new RateValue(0, 1));
+        assertThat(ScriptRuns.rate(result, "ws_session_failed", TagSet.of("close_code", "1001")))
+                .isEqualTo(new RateValue(0, 2));
+        assertThat(result.errors()).isEmpty();
+    }
+
+    @Test
+    void invalidExpectedCloseCodeRejected() {
+        runOnce(options(server.baseUrl()), vu -> assertThatThrownBy(() -> vu.ws().connect("/echo",
+                ws -> ws.expectCloseCodes(1000, 999))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("999"));
     }
 
     @Test

@@ -9,6 +9,7 @@ import io.liveload.core.internal.Timers;
 import io.liveload.core.internal.VuWaits;
 import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.ws.WsClose;
+import io.liveload.core.ws.WsErrorCode;
 import io.liveload.core.ws.WsListener;
 import io.liveload.core.ws.WsMessage;
 import io.liveload.core.ws.WsRequest;
@@ -29,9 +30,10 @@ import java.util.concurrent.TimeUnit;
  * One Phoenix socket: a websocket speaking the V2 JSON serializer ({@code vsn=2.0.0}), with the channels
  * multiplexed on it, as phoenix.js's {@code Socket}. It keeps one ref counter for all its messages (refs are
  * decimal strings "1", "2", ...), sends a heartbeat on topic {@code phoenix} one heartbeat interval after the
- * previous reply, and closes itself as dead ("heartbeat timeout") when a heartbeat gets no reply within the
- * interval. When reconnecting is on, a socket that opened once reconnects after a failure, a close with a code
- * other than 1000 or a heartbeat timeout, with phoenix.js's back-off, and every channel rejoins.
+ * previous reply, and closes itself as dead ("heartbeat timeout", a failed websocket session with the error code
+ * {@code heartbeat_timeout}) when a heartbeat gets no reply within the interval. When reconnecting is on, a
+ * socket that opened once reconnects after a failure, a close with a code other than 1000 or a heartbeat
+ * timeout, with phoenix.js's back-off, and every channel rejoins.
  *
  * <p>Threading: frames are read on OkHttp's reader thread, timers run on the run's timer thread, and the VU
  * thread calls the public methods. State is guarded by one lock per socket that is never held while user
@@ -62,6 +64,8 @@ public final class PhoenixSocket {
     static final String ERROR = "phx_error";
     static final String CLOSE = "phx_close";
     private static final String HEARTBEAT = "heartbeat";
+    /** The close reason phoenix.js sends when a heartbeat got no reply. */
+    private static final String HEARTBEAT_TIMEOUT_REASON = "heartbeat timeout";
     private static final long CLOSE_MARGIN_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** The options of a socket, fixed when it connects. */
@@ -325,8 +329,15 @@ public final class PhoenixSocket {
         }
     }
 
+    /**
+     * Closes the websocket as dead, as phoenix.js does, with 1000 and the reason "heartbeat timeout". The
+     * websocket session counts as failed with {@link WsErrorCode#HEARTBEAT_TIMEOUT}, which also counts it in the
+     * run's error log under {@code ws}.
+     */
     private void heartbeatTimedOut(String ref) {
         WsSession dead;
+        String detail = "no heartbeat reply within " + DurationFormat.format(Duration.ofNanos(settings.heartbeatNanos))
+                + ", so the socket was closed";
         Deferred after = new Deferred(this);
         synchronized (lock) {
             if (!ref.equals(heartbeatRef) || !isOpenLocked()) {
@@ -334,12 +345,10 @@ public final class PhoenixSocket {
             }
             dead = session;
             session = null;
-            socketDownLocked(new WsClose(WsClose.NORMAL, "heartbeat timeout", true, null, null), true, after);
+            socketDownLocked(new WsClose(WsClose.NORMAL, HEARTBEAT_TIMEOUT_REASON, true,
+                    WsErrorCode.HEARTBEAT_TIMEOUT, detail), true, after);
         }
-        run.errors().record("phoenix", "heartbeat_timeout", "no heartbeat reply within "
-                + DurationFormat.format(Duration.ofNanos(settings.heartbeatNanos)) + ", so the socket was closed ("
-                + url() + ")", null);
-        dead.closeAsync(WsClose.NORMAL, "heartbeat timeout");
+        dead.closeAsFailed(WsClose.NORMAL, HEARTBEAT_TIMEOUT_REASON, WsErrorCode.HEARTBEAT_TIMEOUT, detail);
         after.run();
     }
 

@@ -14,6 +14,7 @@ import io.liveload.core.testing.LocalWebSocketServer.Close;
 import io.liveload.core.testing.PhoenixTestEndpoint.Frame;
 import io.liveload.core.testing.ScriptRuns;
 import io.liveload.core.ws.WsClose;
+import io.liveload.core.ws.WsErrorCode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -173,11 +174,12 @@ class PhoenixSocketTest {
             state.set(socket.state());
         });
 
-        assertThat(close.get()).isEqualTo(new WsClose(1000, "heartbeat timeout", true, null, null));
+        assertThat(close.get()).isEqualTo(new WsClose(1000, "heartbeat timeout", true, WsErrorCode.HEARTBEAT_TIMEOUT,
+                "no heartbeat reply within 200ms, so the socket was closed"));
         assertThat(state.get()).isEqualTo(PhoenixSocket.State.CLOSED);
         assertThat(server.phoenix().heartbeats()).isEqualTo(1);
         await().atMost(WAIT).until(() -> server.closes().contains(new Close(1000, "heartbeat timeout")));
-        assertThat(errorCount(result, "phoenix", "heartbeat_timeout")).isEqualTo(1);
+        assertThat(errorCount(result, "ws", "heartbeat_timeout")).isEqualTo(1);
     }
 
     @Test

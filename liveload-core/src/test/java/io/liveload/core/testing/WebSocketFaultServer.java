@@ -27,8 +27,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       the client's close frame.</li>
  *   <li>{@code /abrupt} [{@code messages}, {@code reset}]: sends that many texts {@code m1, m2, ...} (default 0),
  *       then ends the TCP connection without a close frame; with {@code reset=true} by a reset (RST).</li>
- *   <li>{@code /close} [{@code code}, {@code reason}]: sends a close frame with the code (default 1000) and the
- *       reason (default empty), and waits up to {@link #CLOSE_WAIT_MILLIS} for the client's close frame.</li>
+ *   <li>{@code /close} [{@code code}, {@code reason}, {@code wait}]: sends a close frame with the code (default
+ *       1000) and the reason (default empty), and waits up to {@link #CLOSE_WAIT_MILLIS} for the client's close
+ *       frame; with {@code wait=false} it ends the TCP connection at once instead.</li>
  *   <li>{@code /fragmented} [{@code bytes}, {@code parts}, {@code binary}]: sends one message of {@code bytes}
  *       bytes of {@link #pattern} (default 1000) split into {@code parts} frames (default 4), a ping between the
  *       first and the second, then echoes.</li>
@@ -226,7 +227,9 @@ public final class WebSocketFaultServer implements AutoCloseable {
             case "/close" -> {
                 int code = Integer.parseInt(request.parameter("code", "1000"));
                 WebSocketWire.writeClose(connection.out, code, request.parameter("reason", ""));
-                connection.awaitClientClose(path);
+                if (Boolean.parseBoolean(request.parameter("wait", "true"))) {
+                    connection.awaitClientClose(path);
+                }
             }
             case "/fragmented" -> {
                 fragmented(request, connection.out);
@@ -261,7 +264,8 @@ public final class WebSocketFaultServer implements AutoCloseable {
     private static void abrupt(ReceivedRequest request, Connection connection) throws IOException {
         int messages = Math.min(MAX_ABRUPT_MESSAGES, Integer.parseInt(request.parameter("messages", "0")));
         for (int i = 1; i <= messages; i++) {
-            WebSocketWire.writeFrame(connection.out, true, WebSocketWire.TEXT, ("m" + i).getBytes(StandardCharsets.UTF_8));
+            byte[] text = ("m" + i).getBytes(StandardCharsets.UTF_8);
+            WebSocketWire.writeFrame(connection.out, true, WebSocketWire.TEXT, text);
         }
         if (Boolean.parseBoolean(request.parameter("reset", "false"))) {
             connection.socket.setSoLinger(true, 0);
@@ -281,7 +285,8 @@ public final class WebSocketFaultServer implements AutoCloseable {
             int opcode = index == 0 ? (binary ? WebSocketWire.BINARY : WebSocketWire.TEXT) : WebSocketWire.CONTINUATION;
             WebSocketWire.writeFrame(out, end == message.length, opcode, part);
             if (index == 0) {
-                WebSocketWire.writeFrame(out, true, WebSocketWire.PING, "between-fragments".getBytes(StandardCharsets.UTF_8));
+                byte[] ping = "between-fragments".getBytes(StandardCharsets.UTF_8);
+                WebSocketWire.writeFrame(out, true, WebSocketWire.PING, ping);
             }
             offset = end;
             index++;

@@ -101,7 +101,8 @@ public final class WsOptions {
 
     /**
      * Names the connection in the {@code name} tag instead of its URL, and leaves out the {@code url} tag, so
-     * that URLs that differ per VU (an id in the path) fall into one series.
+     * that URLs that differ per VU (an id in the path) fall into one series and one kind of error in the error
+     * log.
      */
     public WsOptions name(String connectionName) {
         if (connectionName == null || connectionName.isBlank()) {

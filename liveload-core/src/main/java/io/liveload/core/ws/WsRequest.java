@@ -38,6 +38,11 @@ public final class WsRequest {
         this.expectedCloseCodes = expectedCloseCodes;
     }
 
+    /** Returns the session's {@code name} tag: the name given with {@link WsOptions#name}, or else the URL. */
+    String name() {
+        return tags.get("name");
+    }
+
     /** Returns whether a server may end the session with this close code without it counting as failed. */
     boolean isExpectedClose(int code) {
         for (int expected : expectedCloseCodes) {

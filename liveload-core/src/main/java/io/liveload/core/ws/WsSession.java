@@ -510,9 +510,13 @@ public final class WsSession {
         afterClose(close);
     }
 
-    /** Counts a failure of this session in the run's error log, which logs each distinct message once. */
+    /**
+     * Counts a failure of this session in the run's error log, which logs each distinct message once. The message
+     * names the session by its {@code name} tag, as HTTP errors name the request, so that sessions named with
+     * {@link WsOptions#name} count as one kind of error however their URLs differ.
+     */
     private void recordError(WsErrorCode code, String message) {
-        run.errors().record("ws", code.code(), message + " (" + request.url + ")", null);
+        run.errors().record("ws", code.code(), message + " (" + request.name() + ")", null);
     }
 
     /** Moves to CLOSED; the thread that does so is the only one to run {@link #afterClose}. */

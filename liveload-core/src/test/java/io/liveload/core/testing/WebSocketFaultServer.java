@@ -44,7 +44,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /silent}: accepts the upgrade, then reads and ignores every frame, the close frame too.</li>
  *   <li>{@code /phoenix/websocket}: a Phoenix channel server, see {@link PhoenixFaultEndpoint}.</li>
  * </ul>
- * Any other path gets 404. The server records the upgrade requests, the clients' close frames and the pongs.
+ * A trailing number segment is ignored, so that each VU can have a URL of its own: {@code /abrupt/7} is
+ * {@code /abrupt}. Any other path gets 404. The server records the upgrade requests, the clients' close frames and the pongs.
  *
  * <p>Bounds: at most {@link #MAX_CONNECTIONS} connections are open at once (more are closed at once), every
  * connection ends after {@link #MAX_CONNECTION_MILLIS} at the latest, frames and messages are limited to
@@ -191,7 +192,7 @@ public final class WebSocketFaultServer implements AutoCloseable {
     }
 
     private void respond(ReceivedRequest request, Connection connection) throws IOException {
-        String path = request.path();
+        String path = route(request.path());
         int query = request.target().indexOf('?');
         upgrades.add(new Upgrade(path, query < 0 ? "" : request.target().substring(query + 1), System.nanoTime()));
         switch (path) {
@@ -219,6 +220,11 @@ public final class WebSocketFaultServer implements AutoCloseable {
         writeHead(connection.out, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n");
         route(path, request, connection);
+    }
+
+    /** Returns the route of a path: the path without a trailing number segment, so /abrupt/7 is /abrupt. */
+    private static String route(String path) {
+        return path.matches(".+/\\d+") ? path.substring(0, path.lastIndexOf('/')) : path;
     }
 
     private void route(String path, ReceivedRequest request, Connection connection) throws IOException {

@@ -247,6 +247,24 @@ class WebSocketFaultTest {
     }
 
     @Test
+    void perVuUrlsGroupedByName() {
+        RunResult result;
+        List<String> logLines;
+        try (LogCapture log = LogCapture.start()) {
+            LoadPlan plan = LoadPlan.of(new PerVuIterations(VUS, ITERATIONS_PER_VU), vu -> vu.ws()
+                    .connect("/abrupt/" + vu.id(), ws -> ws.name("abrupt")).awaitClose(WAIT),
+                    List.of(), options("ws-fault-named"));
+            result = Engine.run(plan);
+            logLines = log.linesContaining("[ws-fault-named]", "connection lost");
+        }
+
+        assertThat(server.upgrades()).extracting(upgrade -> upgrade.path()).containsOnly("/abrupt").hasSize(FAULTS);
+        assertThat(result.errors()).containsExactly(new ErrorCount("ws", "connection_lost",
+                "connection lost without a close frame (abrupt)", FAULTS));
+        assertThat(logLines).hasSize(2);
+    }
+
+    @Test
     void fragmentedMessagesReassembled() {
         int bytes = 100_003;
         String textPath = "/fragmented?bytes=" + bytes + "&parts=7";

@@ -505,7 +505,10 @@ public final class WsSession {
             closeLocked(close);
         }
         if (unexpected) {
-            recordError(WsErrorCode.UNEXPECTED_CLOSE, close.errorMessage());
+            // The reason stays out of the error log, because a server may put ids in it and make every close a
+            // kind of error of its own.
+            recordError(WsErrorCode.UNEXPECTED_CLOSE, "the server closed the session with unexpected close code "
+                    + code);
         }
         afterClose(close);
     }

@@ -45,7 +45,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /phoenix/websocket}: a Phoenix channel server, see {@link PhoenixFaultEndpoint}.</li>
  * </ul>
  * A trailing number segment is ignored, so that each VU can have a URL of its own: {@code /abrupt/7} is
- * {@code /abrupt}. Any other path gets 404. The server records the upgrade requests, the clients' close frames and the pongs.
+ * {@code /abrupt}. With {@code reason=unique}, {@code /close} sends a reason that differs per connection. Any other
+ * path gets 404. The server records the upgrade requests, the clients' close frames and the pongs.
  *
  * <p>Bounds: at most {@link #MAX_CONNECTIONS} connections are open at once (more are closed at once), every
  * connection ends after {@link #MAX_CONNECTION_MILLIS} at the latest, frames and messages are limited to
@@ -166,18 +167,18 @@ public final class WebSocketFaultServer implements AutoCloseable {
                 continue;
             }
             openSockets.add(socket);
-            Thread handler = new Thread(() -> serve(socket), "ws-fault-server-" + port() + "-" + number);
+            Thread handler = new Thread(() -> serve(socket, number), "ws-fault-server-" + port() + "-" + number);
             handler.setDaemon(true);
             handlers.add(handler);
             handler.start();
         }
     }
 
-    private void serve(Socket socket) {
+    private void serve(Socket socket, int number) {
         try (socket) {
             socket.setSoTimeout(FRAME_READ_TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);
-            Connection connection = new Connection(socket, new BufferedInputStream(socket.getInputStream()),
+            Connection connection = new Connection(number, socket, new BufferedInputStream(socket.getInputStream()),
                     socket.getOutputStream(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(MAX_CONNECTION_MILLIS));
             ReceivedRequest request = FaultServer.readRequest(connection.in);
             if (request != null) {
@@ -232,7 +233,11 @@ public final class WebSocketFaultServer implements AutoCloseable {
             case "/abrupt" -> abrupt(request, connection);
             case "/close" -> {
                 int code = Integer.parseInt(request.parameter("code", "1000"));
-                WebSocketWire.writeClose(connection.out, code, request.parameter("reason", ""));
+                String reason = request.parameter("reason", "");
+                if (reason.equals("unique")) {
+                    reason = "session " + connection.number + " ended";
+                }
+                WebSocketWire.writeClose(connection.out, code, reason);
                 if (Boolean.parseBoolean(request.parameter("wait", "true"))) {
                     connection.awaitClientClose(path);
                 }
@@ -365,15 +370,17 @@ public final class WebSocketFaultServer implements AutoCloseable {
         void onMessage(Frame message, OutputStream out) throws IOException;
     }
 
-    /** One upgraded connection: its streams and the time by which it ends. */
+    /** One connection: its number in accept order, its streams and the time by which it ends. */
     private final class Connection {
 
+        final int number;
         final Socket socket;
         final InputStream in;
         final OutputStream out;
         final long deadlineNanos;
 
-        Connection(Socket socket, InputStream in, OutputStream out, long deadlineNanos) {
+        Connection(int number, Socket socket, InputStream in, OutputStream out, long deadlineNanos) {
+            this.number = number;
             this.socket = socket;
             this.in = in;
             this.out = out;

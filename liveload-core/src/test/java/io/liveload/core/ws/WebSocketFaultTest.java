@@ -116,8 +116,7 @@ class WebSocketFaultTest {
 
     private static Fault serverClose(int code, String reason) {
         String query = "/close?code=" + code + (reason.isEmpty() ? "" : "&reason=" + reason.replace(' ', '+'));
-        String message = "the server closed the session with unexpected close code " + code
-                + (reason.isEmpty() ? "" : ", reason \"" + reason + "\"");
+        String message = "the server closed the session with unexpected close code " + code;
         return new Fault("close-" + code, query, false, 101,
                 expectedClose(code, reason, false, WsErrorCode.UNEXPECTED_CLOSE), message, 0);
     }
@@ -261,6 +260,26 @@ class WebSocketFaultTest {
         assertThat(server.upgrades()).extracting(upgrade -> upgrade.path()).containsOnly("/abrupt").hasSize(FAULTS);
         assertThat(result.errors()).containsExactly(new ErrorCount("ws", "connection_lost",
                 "connection lost without a close frame (abrupt)", FAULTS));
+        assertThat(logLines).hasSize(2);
+    }
+
+    @Test
+    void closeReasonsKeptOutOfErrorKinds() {
+        Queue<String> reasons = new ConcurrentLinkedQueue<>();
+        RunResult result;
+        List<String> logLines;
+        try (LogCapture log = LogCapture.start()) {
+            LoadPlan plan = LoadPlan.of(new PerVuIterations(VUS, ITERATIONS_PER_VU), vu -> vu.ws()
+                    .connect("/close?code=1011&reason=unique").awaitClose(WAIT).map(WsClose::reason)
+                    .ifPresent(reasons::add), List.of(), options("ws-fault-reasons"));
+            result = Engine.run(plan);
+            logLines = log.linesContaining("[ws-fault-reasons]", "unexpected close code 1011");
+        }
+
+        assertThat(reasons).doesNotHaveDuplicates().hasSize(FAULTS);
+        assertThat(result.errors()).containsExactly(new ErrorCount("ws", "unexpected_close",
+                "the server closed the session with unexpected close code 1011 (" + server.wsUrl("/close") + ")",
+                FAULTS));
         assertThat(logLines).hasSize(2);
     }
 

@@ -214,7 +214,8 @@ class WebSocketsTest {
         TagSet failed = TagSet.of("close_code", "4000", "error_code", "unexpected_close", "status", "101");
         assertThat(ScriptRuns.rate(result, "ws_session_failed", failed)).isEqualTo(new RateValue(1, 0));
         assertThat(ScriptRuns.errors(result, "ws", "unexpected_close")).singleElement()
-                .satisfies(error -> assertThat(error.message()).isEqualTo(detail + " (" + server.wsUrl("/echo") + ")"));
+                .satisfies(error -> assertThat(error.message()).isEqualTo("the server closed the session with"
+                        + " unexpected close code 4000 (" + server.wsUrl("/echo") + ")"));
     }
 
     @Test

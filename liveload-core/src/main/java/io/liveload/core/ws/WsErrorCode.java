@@ -16,10 +16,17 @@ import java.io.IOException;
  * {@link #UNEXPECTED_CLOSE} and {@link #HEARTBEAT_TIMEOUT} may come with a completed closing handshake.
  */
 public enum WsErrorCode {
+    /** The TCP connection could not be opened: refused, no route, or an unknown host. */
     CONNECT_FAILED("connect_failed", "could not connect"),
     CONNECT_TIMEOUT("connect_timeout", "connect or upgrade timed out"),
     TLS_FAILED("tls_failed", "TLS handshake failed"),
     HANDSHAKE_REJECTED("handshake_rejected", "the server rejected the websocket upgrade"),
+    /**
+     * The TCP connection was open, but it ended (closed or reset) before the upgrade response was complete, as an
+     * overloaded server or a proxy may end it.
+     */
+    UPGRADE_INTERRUPTED("upgrade_interrupted",
+            "the connection ended before the upgrade response was complete"),
     PROTOCOL_ERROR("protocol_error", "invalid websocket frame or upgrade response"),
     CONNECTION_LOST("connection_lost", "connection lost without a close frame"),
     CLOSE_TIMEOUT("close_timeout", "the server did not answer the close frame in time, so the connection was cancelled"),
@@ -67,6 +74,8 @@ public enum WsErrorCode {
             case DIAL_TIMEOUT, REQUEST_TIMEOUT -> opened ? CONNECTION_LOST : CONNECT_TIMEOUT;
             case TLS_ERROR, TLS_UNKNOWN_AUTHORITY, TLS_HOSTNAME_MISMATCH -> TLS_FAILED;
             case PROTOCOL_ERROR -> PROTOCOL_ERROR;
+            case UNEXPECTED_EOF, CONNECTION_RESET, BROKEN_PIPE, TCP_ERROR ->
+                    opened ? CONNECTION_LOST : UPGRADE_INTERRUPTED;
             default -> opened ? CONNECTION_LOST : CONNECT_FAILED;
         };
     }

@@ -41,6 +41,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code /bad-accept}: answers 101 with a wrong {@code Sec-WebSocket-Accept}.</li>
  *   <li>{@code /masked}: sends a masked text frame, which servers must not send.</li>
  *   <li>{@code /stall-upgrade}: never answers the upgrade request.</li>
+ *   <li>{@code /drop-upgrade} [{@code reset}]: ends the TCP connection without answering the upgrade request,
+ *       with {@code reset=true} by a reset (RST).</li>
+ *   <li>{@code /truncated-upgrade}: sends part of a 101 response's head, then ends the TCP connection.</li>
  *   <li>{@code /silent}: accepts the upgrade, then reads and ignores every frame, the close frame too.</li>
  *   <li>{@code /phoenix/websocket}: a Phoenix channel server, see {@link PhoenixFaultEndpoint}.</li>
  * </ul>
@@ -203,6 +206,16 @@ public final class WebSocketFaultServer implements AutoCloseable {
             }
             case "/stall-upgrade" -> {
                 connection.readUntilEnd();
+                return;
+            }
+            case "/drop-upgrade" -> {
+                if (Boolean.parseBoolean(request.parameter("reset", "false"))) {
+                    connection.socket.setSoLinger(true, 0);
+                }
+                return;
+            }
+            case "/truncated-upgrade" -> {
+                writeHead(connection.out, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\n");
                 return;
             }
             default -> {

@@ -107,6 +107,9 @@ class WebSocketFaultTest {
                         expectedClose(1006, "", false, WsErrorCode.PROTOCOL_ERROR), invalid, 0),
                 new Fault("masked-frame", "/masked", false, 101,
                         expectedClose(1006, "", false, WsErrorCode.PROTOCOL_ERROR), invalid, 0),
+                interrupted("dropped-upgrade", "/drop-upgrade"),
+                interrupted("reset-upgrade", "/drop-upgrade?reset=true"),
+                interrupted("truncated-upgrade", "/truncated-upgrade"),
                 new Fault("stalled-upgrade", "/stall-upgrade", false, 0,
                         expectedClose(1006, "", true, WsErrorCode.CONNECT_TIMEOUT), "connect or upgrade timed out", 0),
                 new Fault("close-unanswered", "/silent", true, 101,
@@ -119,6 +122,11 @@ class WebSocketFaultTest {
         String message = "the server closed the session with unexpected close code " + code;
         return new Fault("close-" + code, query, false, 101,
                 expectedClose(code, reason, false, WsErrorCode.UNEXPECTED_CLOSE), message, 0);
+    }
+
+    private static Fault interrupted(String name, String path) {
+        return new Fault(name, path, false, 0, expectedClose(1006, "", false, WsErrorCode.UPGRADE_INTERRUPTED),
+                "the connection ended before the upgrade response was complete", 0);
     }
 
     private static Fault rejected(int status) {

@@ -157,6 +157,87 @@ class PhoenixFaultTest {
     }
 
     @Test
+    void abruptCloseReconnectsAndRejoins() {
+        Queue<Integer> reconnects = new ConcurrentLinkedQueue<>();
+        Queue<Reply> afterRejoin = new ConcurrentLinkedQueue<>();
+        RunResult result = plan("phx-abrupt-reconnect")
+                .scenario("revived", s -> s.perVuIterations(1).vus(VUS).exec(vu -> {
+                    PhoenixSocket socket = vu.phoenix().connect("/phoenix", phx -> phx
+                            .param("fault", "abrupt-once")
+                            .param("client", "vu-" + vu.id())
+                            .reconnectBackoff(BACKOFF));
+                    Channel room = socket.channel("room:" + vu.id());
+                    room.join(Map.of()).await();
+                    long deadline = System.nanoTime() + WAIT.toNanos();
+                    while ((socket.reconnects() == 0 || room.state() != Channel.State.JOINED)
+                            && System.nanoTime() < deadline) {
+                        vu.sleep(Duration.ofMillis(20));
+                    }
+                    reconnects.add(socket.reconnects());
+                    afterRejoin.add(room.push("echo", Map.of()).await());
+                    socket.close();
+                }))
+                .run();
+
+        assertThat(reconnects).containsOnly(1).hasSize(VUS);
+        assertThat(afterRejoin).extracting(Reply::status).containsOnly(Reply.OK).hasSize(VUS);
+        for (int vu = 1; vu <= VUS; vu++) {
+            String client = "vu-" + vu;
+            assertThat(server.phoenix().joins()).filteredOn(join -> join.client().equals(client))
+                    .extracting(Join::connection).containsExactly(1, 2);
+            List<Upgrade> upgrades = upgradesOf(client);
+            assertThat(upgrades).hasSize(2);
+            Duration pause = Duration.ofNanos(upgrades.get(1).atNanos() - upgrades.get(0).atNanos());
+            assertThat(pause).isGreaterThanOrEqualTo(BACKOFF);
+        }
+        TagSet failedTags = TagSet.of("error_code", "connection_lost", "close_code", "1006");
+        assertThat(rate(result, "ws_session_failed", failedTags)).isEqualTo(new RateValue(VUS, 0));
+        assertThat(rate(result, "ws_session_failed", TagSet.EMPTY)).isEqualTo(new RateValue(VUS, VUS));
+        assertThat(result.errors()).containsExactly(new ErrorCount("ws", "connection_lost",
+                "connection lost without a close frame (" + socketUrl() + ")", VUS));
+    }
+
+    @Test
+    void rejectedReconnectsEndSocket() {
+        int attempts = 3;
+        Queue<PhoenixSocket> sockets = new ConcurrentLinkedQueue<>();
+        Queue<Channel.State> channelStates = new ConcurrentLinkedQueue<>();
+        RunResult result = plan("phx-rejected-reconnect")
+                .scenario("refused", s -> s.perVuIterations(1).vus(VUS).exec(vu -> {
+                    PhoenixSocket socket = vu.phoenix().connect("/phoenix", phx -> phx
+                            .param("fault", "abrupt-then-reject")
+                            .param("client", "vu-" + vu.id())
+                            .reconnectBackoff(Duration.ofMillis(50))
+                            .maxReconnectAttempts(attempts));
+                    Channel room = socket.channel("room:" + vu.id());
+                    room.join(Map.of()).await();
+                    socket.closeFuture().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                    sockets.add(socket);
+                    channelStates.add(room.state());
+                }))
+                .run();
+
+        assertThat(sockets).hasSize(VUS).allSatisfy(socket -> {
+            assertThat(socket.state()).isEqualTo(PhoenixSocket.State.CLOSED);
+            assertThat(socket.status()).isEqualTo(403);
+            assertThat(socket.reconnects()).isZero();
+            assertThat(socket.lastClose().orElseThrow().error()).isEqualTo(WsErrorCode.HANDSHAKE_REJECTED);
+        });
+        assertThat(channelStates).containsOnly(Channel.State.CLOSED).hasSize(VUS);
+        for (int vu = 1; vu <= VUS; vu++) {
+            assertThat(upgradesOf("vu-" + vu)).hasSize(1 + attempts);
+        }
+        TagSet rejectedTags = TagSet.of("error_code", "handshake_rejected", "status", "403");
+        assertThat(rate(result, "ws_session_failed", rejectedTags)).isEqualTo(new RateValue(VUS * attempts, 0));
+        assertThat(result.errors()).extracting(ErrorCount::code, ErrorCount::count).containsExactly(
+                tuple("handshake_rejected", (long) VUS * attempts), tuple("connection_lost", (long) VUS));
+    }
+
+    private List<Upgrade> upgradesOf(String client) {
+        return server.upgrades().stream().filter(upgrade -> upgrade.query().contains("client=" + client)).toList();
+    }
+
+    @Test
     void heartbeatTimeoutReconnectsAndRejoins() {
         Queue<Integer> reconnects = new ConcurrentLinkedQueue<>();
         Queue<Reply> afterRejoin = new ConcurrentLinkedQueue<>();
@@ -186,8 +267,7 @@ class PhoenixFaultTest {
             String client = "vu-" + vu;
             assertThat(server.phoenix().joins()).filteredOn(join -> join.client().equals(client))
                     .extracting(Join::connection).containsExactly(1, 2);
-            List<Upgrade> upgrades = server.upgrades().stream()
-                    .filter(upgrade -> upgrade.query().contains("client=" + client)).toList();
+            List<Upgrade> upgrades = upgradesOf(client);
             assertThat(upgrades).hasSize(2);
             Duration pause = Duration.ofNanos(upgrades.get(1).atNanos() - upgrades.get(0).atNanos());
             assertThat(pause).isGreaterThanOrEqualTo(HEARTBEAT.multipliedBy(2).plus(BACKOFF));

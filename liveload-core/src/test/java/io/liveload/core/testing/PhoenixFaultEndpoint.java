@@ -26,6 +26,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code no-heartbeat-reply}: heartbeats are never answered.</li>
  *   <li>{@code no-heartbeat-reply-once}: heartbeats are not answered on the first connection of each client,
  *       told apart by the query parameter {@code client}, and answered on its later connections.</li>
+ *   <li>{@code abrupt-once}: on the first connection of each client, the first join gets its reply and then the
+ *       TCP connection ends without a close frame.</li>
+ *   <li>{@code abrupt-then-reject}: as {@code abrupt-once}, and later upgrades of the client get 403.</li>
  * </ul>
  */
 public final class PhoenixFaultEndpoint implements WebSocketFaultServer.MessageHandler {
@@ -59,7 +62,9 @@ public final class PhoenixFaultEndpoint implements WebSocketFaultServer.MessageH
             return List.copyOf(joins);
         }
 
-        private int connect(String client) {
+        /** Counts a connection of the request's client and returns its number, counting from 1. */
+        int connect(ReceivedRequest request) {
+            String client = request.parameter("client", "");
             return connections.computeIfAbsent(client, key -> new AtomicInteger()).incrementAndGet();
         }
     }
@@ -69,11 +74,21 @@ public final class PhoenixFaultEndpoint implements WebSocketFaultServer.MessageH
     private final String client;
     private final int connection;
 
-    PhoenixFaultEndpoint(Recorder recorder, ReceivedRequest request) {
+    /**
+     * Creates the endpoint of one connection.
+     *
+     * @param connection which connection of the request's client this is, from {@link Recorder#connect}
+     */
+    PhoenixFaultEndpoint(Recorder recorder, ReceivedRequest request, int connection) {
         this.recorder = recorder;
         this.fault = request.parameter("fault", "");
         this.client = request.parameter("client", "");
-        this.connection = recorder.connect(client);
+        this.connection = connection;
+    }
+
+    /** Returns whether the upgrade of a client's connection is rejected, by the fault {@code abrupt-then-reject}. */
+    static boolean rejectsUpgrade(ReceivedRequest request, int connection) {
+        return request.parameter("fault", "").equals("abrupt-then-reject") && connection > 1;
     }
 
     @Override
@@ -99,6 +114,10 @@ public final class PhoenixFaultEndpoint implements WebSocketFaultServer.MessageH
                     WebSocketWire.writeFrame(out, true, WebSocketWire.TEXT, "[\"1\",\"1\",".getBytes(StandardCharsets.UTF_8));
                 }
                 reply(out, joinRef, ref, topic, object());
+                boolean abrupt = fault.equals("abrupt-once") || fault.equals("abrupt-then-reject");
+                if (abrupt && connection == 1) {
+                    throw new IOException("The Phoenix fault endpoint ends the connection on purpose");
+                }
             }
             case "echo" -> reply(out, joinRef, ref, topic, object().set("echo", frame.get(4)));
             default -> reply(out, joinRef, ref, topic, object());

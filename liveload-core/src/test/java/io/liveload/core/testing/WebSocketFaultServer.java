@@ -222,6 +222,11 @@ public final class WebSocketFaultServer implements AutoCloseable {
                 // Every other route upgrades first.
             }
         }
+        int phoenixConnection = path.equals("/phoenix/websocket") ? phoenix.connect(request) : 0;
+        if (PhoenixFaultEndpoint.rejectsUpgrade(request, phoenixConnection)) {
+            rejectUpgrade(connection.out, 403);
+            return;
+        }
         String key = request.header("Sec-WebSocket-Key");
         boolean known = List.of("/echo", "/abrupt", "/close", "/fragmented", "/large", "/ping", "/bad-accept",
                 "/masked", "/silent", "/phoenix/websocket").contains(path);
@@ -233,7 +238,7 @@ public final class WebSocketFaultServer implements AutoCloseable {
                 : WebSocketWire.acceptKey(key);
         writeHead(connection.out, "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n");
-        route(path, request, connection);
+        route(path, request, connection, phoenixConnection);
     }
 
     /** Returns the route of a path: the path without a trailing number segment, so /abrupt/7 is /abrupt. */
@@ -241,7 +246,8 @@ public final class WebSocketFaultServer implements AutoCloseable {
         return path.matches(".+/\\d+") ? path.substring(0, path.lastIndexOf('/')) : path;
     }
 
-    private void route(String path, ReceivedRequest request, Connection connection) throws IOException {
+    private void route(String path, ReceivedRequest request, Connection connection, int phoenixConnection)
+            throws IOException {
         switch (path) {
             case "/abrupt" -> abrupt(request, connection);
             case "/close" -> {
@@ -280,7 +286,8 @@ public final class WebSocketFaultServer implements AutoCloseable {
                 connection.readUntilEnd();
             }
             case "/silent" -> connection.readUntilEnd();
-            case "/phoenix/websocket" -> connection.converse(path, new PhoenixFaultEndpoint(phoenix, request));
+            case "/phoenix/websocket" -> connection.converse(path,
+                    new PhoenixFaultEndpoint(phoenix, request, phoenixConnection));
             default -> connection.converse(path, null);
         }
     }

@@ -107,6 +107,8 @@ class WebSocketFaultTest {
                         expectedClose(1006, "", false, WsErrorCode.PROTOCOL_ERROR), invalid, 0),
                 new Fault("masked-frame", "/masked", false, 101,
                         expectedClose(1006, "", false, WsErrorCode.PROTOCOL_ERROR), invalid, 0),
+                new Fault("reserved-close-code", "/close?code=1005", false, 101,
+                        expectedClose(1006, "", false, WsErrorCode.PROTOCOL_ERROR), invalid, 0),
                 interrupted("dropped-upgrade", "/drop-upgrade"),
                 interrupted("reset-upgrade", "/drop-upgrade?reset=true"),
                 interrupted("truncated-upgrade", "/truncated-upgrade"),

@@ -68,7 +68,10 @@ public final class WsRequest {
         return Duration.ofNanos(closeTimeoutNanos);
     }
 
-    /** Returns the tags the session's samples carry, before {@code status} and {@code subproto} are added. */
+    /**
+     * Returns the tags the session's samples carry, before {@code status}, {@code subproto}, {@code error_code}
+     * and {@code close_code} are added.
+     */
     public TagSet tags() {
         return tags;
     }

@@ -351,7 +351,7 @@ public final class WsSession {
      * closed or was closed as failed before. Any thread.
      *
      * @param error  why the session failed; not {@link WsErrorCode#CANCELLED}
-     * @param detail what happened, for people, e.g. {@code no heartbeat reply within 30s}; the log adds the URL
+     * @param detail what happened, for people, e.g. {@code no heartbeat reply within 30s}; the log adds the name
      * @throws IllegalArgumentException when the code or reason is invalid, or the error is CANCELLED
      */
     public void closeAsFailed(int code, String reason, WsErrorCode error, String detail) {

@@ -133,6 +133,7 @@ class PhoenixFramesTest {
     @Test
     void threadsShareParseBuffers() throws InterruptedException {
         RecyclerPool<BufferRecycler> pool = PhoenixFrames.JSON.getFactory()._getRecyclerPool();
+        pool.clear();
         BufferRecycler released = pool.acquirePooled();
         pool.releasePooled(released);
         AtomicReference<BufferRecycler> acquired = new AtomicReference<>();
@@ -146,5 +147,6 @@ class PhoenixFramesTest {
         reader.join();
 
         assertThat(acquired.get()).isSameAs(released);
+        assertThat(pool.pooledCount()).isEqualTo(1);
     }
 }

@@ -239,6 +239,7 @@ final class Page implements PhoenixSocketListener {
             }
             if (close.code() == WsClose.NORMAL && !close.byClient()) {
                 // The official client reloads the page when the server closes the socket normally.
+                // NOTE: it waits 5 to 10 s first ("reload with jitter"); this reloads on the VU's next call.
                 owner.requestLoad(url, null, null, "the server closed the socket");
                 return;
             }

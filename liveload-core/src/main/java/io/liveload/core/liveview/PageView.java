@@ -201,6 +201,8 @@ final class PageView implements ChannelListener, JoinPayload {
             fail("render_error");
             return;
         }
+        // NOTE: after a rejoin the official client sends each form's phx-change again with the values the
+        // user had typed (form recovery); this client does not, so a rejoined form shows the server's values.
         state = target;
         joinCount++;
         joinAttempts = 0;

@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * state in {@code ThreadLocal}s: a soft pool of parse buffers, and the match memos of structural selectors,
  * which stay in the thread's map after the selector is gone. A VU's thread and a socket's reader thread live
  * as long as the VU or the socket, so that state would stay with every held page. On Java 21+ the executor
- * gives each task a new virtual thread, whose thread-locals end with it.
+ * gives each task a new virtual thread, whose thread-locals end with it. On Java 17 it is a pool of platform
+ * threads, as many as parse at once, which end after 10 idle seconds.
  */
 final class ParseThread {
 

@@ -170,14 +170,17 @@ class CounterPageTest {
     void navigatesToOtherAndBack() {
         List<String> headings = new ArrayList<>();
         List<String> ids = new ArrayList<>();
+        List<String> joinRefs = new ArrayList<>();
         List<Boolean> joined = new ArrayList<>();
 
         RunResult result = runOnce(options(app.baseUrl().toString()), vu -> {
             LiveView page = vu.liveView().open("/counter");
             ids.add(page.html().id());
+            joinRefs.add(page.pageForTest().main.channel.joinRef());
             page.click("#other-link");
             headings.add(text(page, "h1"));
             ids.add(page.html().id());
+            joinRefs.add(page.pageForTest().main.channel.joinRef());
             joined.add(page.isJoined());
             page.click("#back-link");
             headings.add(text(page, "h1"));
@@ -192,6 +195,7 @@ class CounterPageTest {
 
         assertThat(headings).containsExactly("Other LiveView", "Counter", "Other LiveView", "Counter");
         assertThat(ids.get(1)).isEqualTo(ids.get(0));
+        assertThat(joinRefs.get(1)).isNotEqualTo(joinRefs.get(0));
         assertThat(joined).containsOnly(true);
         assertThat(result.metrics().aggregate(BuiltinMetrics.LV_NAVIGATION_DURATION.name(),
                 TagSet.of("kind", "navigate"))).isPresent();

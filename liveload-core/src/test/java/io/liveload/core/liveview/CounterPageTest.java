@@ -277,4 +277,19 @@ class CounterPageTest {
         assertThat(counter(result, BuiltinMetrics.WS_SESSIONS.name())).isEqualTo(2);
         assertThat(result.errors()).isEmpty();
     }
+
+    @Test
+    void rejectedUpgradeReported() {
+        AtomicReference<Optional<String>> joinError = new AtomicReference<>();
+
+        RunResult result = runOnce(options(app.baseUrl().toString()), vu -> {
+            LiveView counter = vu.liveView().open("/counter", lv -> lv.origin("http://localhost:1"));
+            joinError.set(counter.joinError());
+        });
+
+        assertThat(joinError.get()).contains("socket_failed");
+        assertThat(result.metrics().aggregate(BuiltinMetrics.LV_JOINS_FAILED.name(),
+                TagSet.of("reason", "socket_failed"))).isPresent();
+        assertThat(errorCount(result, "liveview", "join_failed")).isEqualTo(1);
+    }
 }

@@ -327,4 +327,20 @@ class ScriptedServerTest {
         assertThat(childJoin.get("session").asText()).isEqualTo("C1");
         assertThat(childJoin.has("url")).isFalse();
     }
+
+    @Test
+    void failedPageFetchReported() {
+        AtomicReference<Optional<String>> joinError = new AtomicReference<>();
+        AtomicReference<Boolean> joined = new AtomicReference<>();
+
+        RunResult result = runOnce(options(server.baseUrl()), vu -> {
+            LiveView page = vu.liveView().open("/missing");
+            joinError.set(page.joinError());
+            joined.set(page.isJoined());
+        });
+
+        assertThat(joinError.get()).contains("http_404");
+        assertThat(joined.get()).isFalse();
+        assertThat(counter(result, BuiltinMetrics.WS_SESSIONS.name())).isZero();
+    }
 }

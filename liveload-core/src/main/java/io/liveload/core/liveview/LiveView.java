@@ -41,11 +41,12 @@ import org.jsoup.nodes.Element;
  * <p>The client follows the server as the official JavaScript client does: live navigation leaves and joins
  * the main view's topic again on the same socket; a {@code redirect}, or a {@code stale} or
  * {@code unauthorized} join, loads the page again over HTTP with the VU's cookies (once for a join error; a
- * second one is reported). A crashed view ({@code phx_error}) and every view after a lost socket rejoin with
- * phoenix.js's back-off and {@code _mounts} counted up; nested views join after their parent's reply and leave
- * when the parent's content drops them; components that leave the page are reported with
- * {@code cids_will_destroy} and {@code cids_destroyed}. A full page load that a reply or push requests is done
- * by the VU thread on its next call into this object (any action, {@link #html()} or a wait).
+ * second one is reported). A crashed view ({@code phx_error}) rejoins after phoenix.js's rejoin back-off, and
+ * every view rejoins when a lost socket has reconnected, each with {@code _mounts} counted up. Nested views
+ * join after their parent's reply and leave when the parent's content drops them. Components that leave the
+ * page are reported with {@code cids_will_destroy} and {@code cids_destroyed}. A full page load that a reply or
+ * push requests is done by the VU thread on its next call into this object (any action, {@link #html()} or a
+ * wait).
  *
  * <p>Threading: the methods belong to the VU thread that opened the page. Frames are merged on the socket's
  * reader thread as they arrive, under the page's lock. HTML is rendered only when the script needs it

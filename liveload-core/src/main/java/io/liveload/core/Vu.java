@@ -1,6 +1,7 @@
 package io.liveload.core;
 
 import io.liveload.core.http.Http;
+import io.liveload.core.liveview.LiveViewClient;
 import io.liveload.core.phoenix.PhoenixClient;
 import io.liveload.core.ws.WebSockets;
 import java.time.Duration;
@@ -38,6 +39,13 @@ public interface Vu {
      * and are closed when the VU ends.
      */
     PhoenixClient phoenix();
+
+    /**
+     * Returns this VU's Phoenix LiveView client, built on {@link #http()} and {@link #phoenix()}. A page it
+     * opens is closed at the end of the iteration that opened it, unless the script keeps it with
+     * {@link #getOrCreate}; pages still open when the VU ends are closed then.
+     */
+    LiveViewClient liveView();
 
     /**
      * Records a check on a value: the outcome goes to the {@code checks} rate, tagged with {@code check} =

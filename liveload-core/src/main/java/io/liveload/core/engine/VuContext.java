@@ -5,6 +5,7 @@ import io.liveload.core.IterationInterruptedException;
 import io.liveload.core.Vu;
 import io.liveload.core.executor.VuHandle;
 import io.liveload.core.http.Http;
+import io.liveload.core.liveview.LiveViewClient;
 import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.RateSeries;
@@ -43,6 +44,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private Http http;
     private WebSockets ws;
     private PhoenixClient phoenix;
+    private LiveViewClient liveView;
     private long iteration;
     private boolean active;
     private volatile boolean hardStopped;
@@ -116,6 +118,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             phoenix = new PhoenixClient(this, ws());
         }
         return phoenix;
+    }
+
+    @Override
+    public LiveViewClient liveView() {
+        if (liveView == null) {
+            liveView = new LiveViewClient(this, http(), phoenix());
+        }
+        return liveView;
     }
 
     @Override
@@ -480,8 +490,9 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     /**
-     * Releases the VU's connections; called on the VU's thread when its loop ends. Phoenix sockets stop
-     * reconnecting first, then every websocket is closed, then the HTTP connections.
+     * Releases the VU's connections; called on the VU's thread when its loop ends. LiveView pages leave their
+     * views first, then Phoenix sockets stop reconnecting, then every websocket is closed, then the HTTP
+     * connections.
      */
     void close() {
         setActive(false);
@@ -492,6 +503,9 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             }
         }
         values.clear();
+        if (liveView != null) {
+            liveView.close();
+        }
         if (phoenix != null) {
             phoenix.close();
         }

@@ -32,6 +32,12 @@ public final class PhoenixClient implements AutoCloseable {
     /** The serializer version liveload speaks: Phoenix's V2 JSON list format. */
     public static final String VSN = "2.0.0";
 
+    /**
+     * How long {@link #connect} waits, after the websocket's handshake, for the socket's state to follow; the
+     * socket's listener runs right after the handshake on the reader thread, so this is ample.
+     */
+    private static final long FIRST_OUTCOME_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
+
     private final VuRuntime vu;
     private final WebSockets webSockets;
     private final Set<PhoenixSocket> sockets = ConcurrentHashMap.newKeySet();
@@ -77,6 +83,7 @@ public final class PhoenixClient implements AutoCloseable {
         sockets.add(socket);
         WsSession first = socket.start(request);
         first.awaitHandshake();
+        socket.awaitFirstOutcome(FIRST_OUTCOME_WAIT_NANOS);
         return socket;
     }
 

@@ -1,7 +1,9 @@
 package io.liveload.core.phoenix;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +23,16 @@ import java.util.Arrays;
  */
 final class PhoenixFrames {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    /** Buffer sets kept for reuse; threads beyond it get fresh buffers that the garbage collector takes back. */
+    static final int BUFFER_POOL_SIZE = 64;
+
+    /**
+     * The mapper of every socket, with a shared and bounded buffer pool. Jackson's default pool (2.21) keeps a
+     * set of buffers per thread through soft references, which stay until memory runs short. Each socket reads
+     * on a thread of its own (a virtual thread on Java 21+), so every held socket would keep several KiB.
+     */
+    static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+            .recyclerPool(JsonRecyclerPools.newBoundedPool(BUFFER_POOL_SIZE)).build());
     static final String EMPTY_OBJECT = "{}";
 
     private static final int PUSH = 0;

@@ -88,6 +88,12 @@ public final class PhoenixSocket {
     private final RunContext run;
     private final Transport transport = new Transport();
     private final CompletableFuture<WsClose> closed = new CompletableFuture<>();
+    /**
+     * Completes when the first websocket opened or failed and this socket's state says so. The websocket's
+     * handshake future completes before its listener runs, so a caller waiting for the handshake alone could
+     * still read CONNECTING.
+     */
+    private final CompletableFuture<State> firstOutcome = new CompletableFuture<>();
     private volatile WsRequest request;
     private volatile WsSession session;
     private volatile State state = State.CONNECTING;
@@ -137,6 +143,14 @@ public final class PhoenixSocket {
      */
     private void redeliverIfClosed(WsSession opened) {
         opened.closeInfo().ifPresent(close -> transport.onClose(opened, close));
+    }
+
+    /**
+     * Waits on the VU thread until the first websocket's open or failure has reached this socket's state, at
+     * most {@code timeoutNanos}; the caller has waited for the handshake already, so this is short.
+     */
+    void awaitFirstOutcome(long timeoutNanos) {
+        VuWaits.await(vu, firstOutcome, timeoutNanos, "connecting to " + url());
     }
 
     /** Returns the websocket URL without its query, as {@code ws://host:port/path}. */
@@ -401,6 +415,7 @@ public final class PhoenixSocket {
             after.add(() -> client.forget(this));
             after.add(() -> closed.complete(close));
         }
+        after.add(() -> firstOutcome.complete(state));
     }
 
     private void reconnect() {
@@ -521,6 +536,7 @@ public final class PhoenixSocket {
                     }
                 }
             }
+            firstOutcome.complete(State.OPEN);
             for (Channel channel : toJoin) {
                 channel.rejoin();
             }

@@ -3,9 +3,12 @@ package io.liveload.core.phoenix;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.core.util.BufferRecycler;
+import com.fasterxml.jackson.core.util.RecyclerPool;
 import io.liveload.core.phoenix.MalformedFrameException.Kind;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class PhoenixFramesTest {
@@ -125,5 +128,25 @@ class PhoenixFramesTest {
         System.arraycopy(text, 0, frame, header.length, text.length);
         System.arraycopy(payload, 0, frame, header.length + text.length, payload.length);
         return frame;
+    }
+
+    @Test
+    void threadsShareParseBuffers() throws InterruptedException {
+        RecyclerPool<BufferRecycler> pool = PhoenixFrames.JSON.getFactory()._getRecyclerPool();
+        pool.clear();
+        BufferRecycler released = pool.acquirePooled();
+        pool.releasePooled(released);
+        AtomicReference<BufferRecycler> acquired = new AtomicReference<>();
+
+        Thread reader = new Thread(() -> {
+            BufferRecycler recycler = pool.acquirePooled();
+            acquired.set(recycler);
+            pool.releasePooled(recycler);
+        });
+        reader.start();
+        reader.join();
+
+        assertThat(acquired.get()).isSameAs(released);
+        assertThat(pool.pooledCount()).isEqualTo(1);
     }
 }

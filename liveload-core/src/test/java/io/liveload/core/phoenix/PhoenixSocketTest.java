@@ -405,6 +405,35 @@ class PhoenixSocketTest {
     }
 
     @Test
+    void connectReturnsOpenSocket() {
+        List<PhoenixSocket.State> states = new CopyOnWriteArrayList<>();
+
+        runOnce(options(server.baseUrl()), vu -> {
+            for (int i = 0; i < 20; i++) {
+                PhoenixSocket socket = vu.phoenix().connect("/phoenix");
+                states.add(socket.state());
+                socket.close();
+            }
+        });
+
+        assertThat(states).hasSize(20).containsOnly(PhoenixSocket.State.OPEN);
+    }
+
+    @Test
+    void rejectedConnectReturnsClosedSocket() {
+        List<PhoenixSocket.State> states = new CopyOnWriteArrayList<>();
+
+        runOnce(options(server.baseUrl()), vu -> {
+            for (int i = 0; i < 20; i++) {
+                states.add(vu.phoenix().connect("/phoenix", phx -> phx
+                        .websocket(ws -> ws.origin("http://localhost:1"))).state());
+            }
+        });
+
+        assertThat(states).hasSize(20).containsOnly(PhoenixSocket.State.CLOSED);
+    }
+
+    @Test
     void rejectedUpgradeNotRetried() {
         AtomicReference<PhoenixSocket> rejected = new AtomicReference<>();
 

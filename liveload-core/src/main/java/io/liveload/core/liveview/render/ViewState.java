@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.liveload.core.liveview.render.MergedMessage.StreamUpdate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -172,6 +173,35 @@ public final class ViewState {
     public Set<Integer> renderedComponentIds() {
         html();
         return renderedComponentIds;
+    }
+
+    /**
+     * Returns the ids of the components that the view's content uses: those the tree refers to,
+     * directly or through other components, and those in stream items that are rendered again from
+     * their entries. Walks the tree without rendering, so a client can find the components that a
+     * diff removed from the page while rendering stays lazy.
+     *
+     * @throws IllegalStateException before the first {@link #join}
+     */
+    public Set<Integer> componentsInUse() {
+        requireJoined();
+        if (components.isEmpty()) {
+            return Set.of();
+        }
+        Set<Integer> used = new HashSet<>();
+        ComponentWalker walker = new ComponentWalker(components::get, streams, used);
+        walker.walk(root);
+        return used;
+    }
+
+    /**
+     * Drops the rendered HTML and parsed element that {@link #html()} and {@link #element()}
+     * cache, so that an idle view holds only its tree; the next call renders again. Content that
+     * the browser keeps in the DOM ({@code phx-update} elements, stream items) is kept.
+     */
+    public void releaseRendering() {
+        html = null;
+        element = null;
     }
 
     /**

@@ -25,10 +25,10 @@ import org.jsoup.nodes.TextNode;
  * DOM and that the recorded HTML had removed (for example {@code data-phx-component}); the recorded
  * side ({@link #ofRecorded}) is taken as is. Nothing else is normalized.
  */
-final class HtmlStructure {
+public final class HtmlStructure {
 
     /** The attributes the recordings removed from the browser DOM before serializing it. */
-    static final Set<String> BOOKKEEPING_ATTRIBUTES = Set.of(
+    public static final Set<String> BOOKKEEPING_ATTRIBUTES = Set.of(
             "data-phx-ref", "data-phx-ref-src", "data-phx-ref-loading", "data-phx-ref-lock",
             "data-phx-root-id", "data-phx-pid", "data-phx-stream", "data-phx-component", "data-phx-view",
             "data-phx-id", "data-phx-skip", "data-phx-prune", "data-phx-disable-with-restore",
@@ -37,11 +37,11 @@ final class HtmlStructure {
     private HtmlStructure() {
     }
 
-    static String ofRendered(String html) {
+    public static String ofRendered(String html) {
         return describe(html, true);
     }
 
-    static String ofRecorded(String html) {
+    public static String ofRecorded(String html) {
         return describe(html, false);
     }
 

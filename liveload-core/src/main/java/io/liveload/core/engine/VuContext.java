@@ -36,7 +36,11 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private final Map<String, String> runEnv;
     private final Map<CheckKey, RateSeries> checkSeries = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
-    private final java.util.List<AutoCloseable> iterationResources = new java.util.ArrayList<>();
+    /** Closers of the resources the current iteration opened, in opening order. */
+    private final Map<Object, Runnable> iterationResources = new java.util.IdentityHashMap<>();
+    private final java.util.List<Object> iterationOrder = new java.util.ArrayList<>();
+    /** Closers of the resources kept with getOrCreate, closed when the VU ends. */
+    private final Map<Object, Runnable> keptResources = new java.util.IdentityHashMap<>();
     private final TagSet scenarioTags;
     private TagSet vuTags;
     private TagSet currentTags;
@@ -258,8 +262,13 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
         if (value == null) {
             value = Objects.requireNonNull(factory.get(), () -> "the factory of VU value \"" + key + "\" returned null");
             values.put(key, value);
-            if (value instanceof AutoCloseable resource) {
-                iterationResources.remove(resource);
+            Runnable close = iterationResources.remove(value);
+            if (close == null && value instanceof AutoCloseable resource) {
+                close = () -> closeAutoCloseable(resource);
+            }
+            if (close != null) {
+                iterationOrder.remove(value);
+                keptResources.put(value, close);
             }
         }
         return (T) value;
@@ -268,28 +277,50 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     @Override
     public void forget(String key) {
         Object value = values.remove(key);
-        if (value instanceof AutoCloseable resource) {
-            closeQuietly(resource);
+        Runnable close = value == null ? null : keptResources.remove(value);
+        if (close != null) {
+            closeQuietly(value, close);
         }
     }
 
     @Override
-    public void closeAtIterationEnd(AutoCloseable resource) {
-        iterationResources.add(resource);
+    public void closeAtIterationEnd(Object resource, Runnable close) {
+        if (iterationResources.put(resource, close) == null) {
+            iterationOrder.add(resource);
+        }
+    }
+
+    @Override
+    public void keepOpen(Object resource) {
+        if (iterationResources.remove(resource) != null) {
+            iterationOrder.remove(resource);
+        }
     }
 
     private void closeIterationResources() {
-        for (int i = iterationResources.size() - 1; i >= 0; i--) {
-            closeQuietly(iterationResources.get(i));
+        for (int i = iterationOrder.size() - 1; i >= 0; i--) {
+            Object resource = iterationOrder.get(i);
+            closeQuietly(resource, iterationResources.get(resource));
         }
+        iterationOrder.clear();
         iterationResources.clear();
     }
 
-    private void closeQuietly(AutoCloseable resource) {
+    private static void closeAutoCloseable(AutoCloseable resource) {
         try {
             resource.close();
         } catch (Exception e) {
-            run.errors().record("engine", e.getClass().getSimpleName(), "closing " + resource + " failed: " + e, e);
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void closeQuietly(Object resource, Runnable close) {
+        try {
+            close.run();
+        } catch (RuntimeException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            run.errors().record("engine", cause.getClass().getSimpleName(), "closing " + resource + " failed: " + cause,
+                    cause);
         }
     }
 
@@ -497,11 +528,8 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     void close() {
         setActive(false);
         closeIterationResources();
-        for (Object value : values.values()) {
-            if (value instanceof AutoCloseable resource) {
-                closeQuietly(resource);
-            }
-        }
+        keptResources.forEach(this::closeQuietly);
+        keptResources.clear();
         values.clear();
         if (liveView != null) {
             liveView.close();

@@ -29,11 +29,31 @@ public interface VuRuntime {
     void endBlocking();
 
     /**
-     * Registers a resource the current iteration opened (a websocket, a LiveView): it is closed when the
-     * iteration ends unless the script keeps it with {@code Vu.getOrCreate}. Resources opened outside an
-     * iteration are closed when the VU ends.
+     * Registers a resource the current iteration opened (a websocket session, a Phoenix socket, a LiveView): it
+     * is closed when the iteration ends unless the script keeps it with {@code Vu.getOrCreate}, which then
+     * closes it when the VU ends.
+     *
+     * @param resource the object the script holds; {@code getOrCreate} recognizes it by identity
+     * @param close    closes the resource without blocking for long
      */
-    void closeAtIterationEnd(AutoCloseable resource);
+    void closeAtIterationEnd(Object resource, Runnable close);
+
+    /** Registers an {@link AutoCloseable} resource; see {@link #closeAtIterationEnd(Object, Runnable)}. */
+    default void closeAtIterationEnd(AutoCloseable resource) {
+        closeAtIterationEnd(resource, () -> {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    /**
+     * Removes a resource from the iteration's list, for a client that owns a resource it opened through
+     * another client (a LiveView owns its Phoenix socket and closes it itself).
+     */
+    void keepOpen(Object resource);
 
     /**
      * Returns whether the current iteration must end: the run stopped this VU hard, or its executor interrupted

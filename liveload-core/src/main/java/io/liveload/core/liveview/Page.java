@@ -75,6 +75,8 @@ final class Page implements PhoenixSocketListener {
                         }
                     });
         });
+        // The LiveView owns its socket and closes it, whether or not the script keeps the LiveView.
+        owner.vu().keepOpen(opened);
         owner.lock();
         try {
             socket = opened;

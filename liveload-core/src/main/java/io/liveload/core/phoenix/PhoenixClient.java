@@ -81,6 +81,7 @@ public final class PhoenixClient implements AutoCloseable {
             ws.inboxCapacity(0).listener(socket.transport());
         });
         sockets.add(socket);
+        vu.closeAtIterationEnd(socket, socket::closeAsync);
         WsSession first = socket.start(request);
         first.awaitHandshake();
         socket.awaitFirstOutcome(FIRST_OUTCOME_WAIT_NANOS);

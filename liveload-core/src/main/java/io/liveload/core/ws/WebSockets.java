@@ -66,6 +66,7 @@ public final class WebSockets implements AutoCloseable {
     public WsSession connect(String url, Consumer<WsOptions> configure) {
         vu.checkNotHardStopped();
         WsSession session = open(prepare(url, configure));
+        vu.closeAtIterationEnd(session, () -> session.closeAsync(WsClose.GOING_AWAY, "session no longer used"));
         session.awaitHandshake();
         return session;
     }

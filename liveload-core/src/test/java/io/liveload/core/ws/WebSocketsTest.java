@@ -172,11 +172,10 @@ class WebSocketsTest {
 
     @Test
     void sessionKeptAcrossIterations() {
-        Map<Integer, WsSession> sessions = new ConcurrentHashMap<>();
         List<String> echoes = new CopyOnWriteArrayList<>();
 
         RunResult result = ScriptRuns.run(options(server.baseUrl()), new PerVuIterations(1, 2), vu -> {
-            WsSession session = sessions.computeIfAbsent(vu.id(), id -> vu.ws().connect("/echo"));
+            WsSession session = vu.getOrCreate("echo", () -> vu.ws().connect("/echo"));
             session.send("iteration " + vu.iteration());
             echoes.add(session.receive(WAIT).orElseThrow().text());
         });
@@ -187,7 +186,7 @@ class WebSocketsTest {
     }
 
     @Test
-    void vuEndClosesSessions() {
+    void iterationEndClosesSessions() {
         RunResult result = runOnce(options(server.baseUrl()), vu -> {
             vu.ws().connect("/echo");
             vu.ws().connect("/echo");
@@ -195,8 +194,17 @@ class WebSocketsTest {
 
         await().atMost(WAIT).until(() -> server.openConnections() == 0);
         await().atMost(WAIT).untilAsserted(() -> assertThat(server.closes())
-                .containsExactly(new Close(1001, "VU ended"), new Close(1001, "VU ended")));
+                .containsExactly(new Close(1001, "session no longer used"), new Close(1001, "session no longer used")));
         assertThat(trendCount(result, "ws_session_duration")).isEqualTo(2);
+    }
+
+    @Test
+    void vuEndClosesKeptSessions() {
+        runOnce(options(server.baseUrl()), vu -> vu.getOrCreate("kept", () -> vu.ws().connect("/echo")));
+
+        await().atMost(WAIT).until(() -> server.openConnections() == 0);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(server.closes()).hasSize(1));
+        assertThat(server.closes().get(0).code()).isEqualTo(1001);
     }
 
     @Test

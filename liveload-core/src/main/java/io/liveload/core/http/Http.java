@@ -9,6 +9,7 @@ import io.liveload.core.metrics.TagSet;
 import io.liveload.core.plan.RunOptions;
 import java.io.IOException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -40,6 +41,10 @@ public final class Http implements AutoCloseable {
     /** Responses larger than this fail with {@link HttpErrorCode#BODY_TOO_LARGE}. */
     public static final long MAX_BODY_BYTES = 64L * 1024 * 1024;
     private static final RequestBody EMPTY_BODY = RequestBody.create(new byte[0]);
+    /** The options of a request sent without a configure lambda; never handed to a script, so never changed. */
+    private static final RequestOptions NO_OPTIONS = new RequestOptions();
+    /** The most URL texts a VU keeps resolved; a script that builds URLs with ids evicts the oldest. */
+    private static final int RESOLVED_URLS = 256;
 
     private final VuRuntime vu;
     private final RunOptions options;
@@ -48,12 +53,34 @@ public final class Http implements AutoCloseable {
     private final OkHttpClient client;
     private final RequestTimer timer = new RequestTimer();
     private final Map<SeriesKey, HttpSeries> seriesCache = new HashMap<>();
+    private final Map<String, HttpUrl> resolvedUrls = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HttpUrl> eldest) {
+            return size() > RESOLVED_URLS;
+        }
+    };
+    private SeriesKey lastKey;
+    private HttpSeries lastSeries;
+    /** The last request sent without per-request headers or body; requests are immutable, so it is sent again. */
+    private Request lastPlainRequest;
     private TagSet dataTags;
     private CounterSeries dataSent;
     private CounterSeries dataReceived;
 
     private record SeriesKey(TagSet base, String name, boolean named, String method, int status, int errorCode,
                              boolean expected, TagSet extra) {
+
+        /** Returns whether this key has these components; compares references first, as most requests repeat. */
+        boolean matches(TagSet otherBase, String otherName, boolean otherNamed, String otherMethod, int otherStatus,
+                        int otherErrorCode, boolean otherExpected, TagSet otherExtra) {
+            return status == otherStatus && errorCode == otherErrorCode && expected == otherExpected
+                    && named == otherNamed && same(base, otherBase) && same(name, otherName)
+                    && same(method, otherMethod) && same(extra, otherExtra);
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a.equals(b);
+        }
     }
 
     /** Creates the HTTP client of a VU; the engine does this, scripts use {@code vu.http()}. */
@@ -89,7 +116,8 @@ public final class Http implements AutoCloseable {
      * @throws ConfigurationException when the URL is relative and there is no base URL, or it is malformed
      */
     public HttpUrl resolve(String url) {
-        HttpUrl absolute = HttpUrl.parse(url);
+        // A path such as "/page" has no scheme, so HttpUrl.parse would fail, and throwing costs a stack trace.
+        HttpUrl absolute = url.startsWith("/") ? null : HttpUrl.parse(url);
         if (absolute != null) {
             return absolute;
         }
@@ -168,11 +196,12 @@ public final class Http implements AutoCloseable {
      * @throws IterationInterruptedException        when the run stops the VU hard
      */
     public HttpResponse request(String method, String url, Consumer<RequestOptions> configure) {
-        RequestOptions requestOptions = new RequestOptions();
+        RequestOptions requestOptions = NO_OPTIONS;
         if (configure != null) {
+            requestOptions = new RequestOptions();
             configure.accept(requestOptions);
         }
-        HttpUrl target = withQuery(resolve(url), requestOptions);
+        HttpUrl target = withQuery(resolveCached(url), requestOptions);
         int redirectsLeft = requestOptions.redirects() != null ? requestOptions.redirects() : options.maxRedirects();
         String currentMethod = method.toUpperCase(java.util.Locale.ROOT);
         RequestBody body = requestOptions.body();
@@ -199,6 +228,16 @@ public final class Http implements AutoCloseable {
         }
     }
 
+    /** Resolves a URL on the VU's thread, reusing the result for a URL text seen before. */
+    private HttpUrl resolveCached(String url) {
+        HttpUrl resolved = resolvedUrls.get(url);
+        if (resolved == null) {
+            resolved = resolve(url);
+            resolvedUrls.put(url, resolved);
+        }
+        return resolved;
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
@@ -217,28 +256,47 @@ public final class Http implements AutoCloseable {
     private HttpResponse send(String method, HttpUrl url, Headers headers, RequestBody body,
                               RequestOptions requestOptions) {
         vu.checkNotHardStopped();
+        Request request = newRequest(method, url, headers, body);
+
+        timer.reset();
+        Call call = client.newCall(request);
+        call.timeout().timeout((requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
+                .toNanos(), TimeUnit.NANOSECONDS);
+        vu.beginBlocking(call::cancel);
+        boolean requestCookies = !requestOptions.cookies().isEmpty();
+        if (requestCookies) {
+            cookieJar.setRequestCookies(requestOptions.cookies());
+        }
+        HttpResponse response;
+        try {
+            response = execute(call, method, url, requestOptions);
+        } finally {
+            if (requestCookies) {
+                cookieJar.setRequestCookies(Map.of());
+            }
+            vu.endBlocking();
+        }
+        record(response, url, method, requestOptions);
+        return response;
+    }
+
+    private Request newRequest(String method, HttpUrl url, Headers headers, RequestBody body) {
+        boolean plain = headers.size() == 0 && body == null;
+        Request last = lastPlainRequest;
+        if (plain && last != null && last.url() == url && last.method().equals(method)) {
+            return last;
+        }
         Request.Builder builder = new Request.Builder().url(url).headers(headers).tag(RequestTimer.class, timer);
         if (headers.get("User-Agent") == null) {
             builder.header("User-Agent", options.userAgent());
         }
         boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
         builder.method(method, body != null ? body : needsBody ? EMPTY_BODY : null);
-
-        timer.reset();
-        Call call = client.newCall(builder.build());
-        call.timeout().timeout((requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
-                .toNanos(), TimeUnit.NANOSECONDS);
-        vu.beginBlocking(call::cancel);
-        cookieJar.setRequestCookies(requestOptions.cookies());
-        HttpResponse response;
-        try {
-            response = execute(call, method, url, requestOptions);
-        } finally {
-            cookieJar.setRequestCookies(Map.of());
-            vu.endBlocking();
+        Request request = builder.build();
+        if (plain && !needsBody) {
+            lastPlainRequest = request;
         }
-        record(response, url, method, requestOptions);
-        return response;
+        return request;
     }
 
     private HttpResponse execute(Call call, String method, HttpUrl url, RequestOptions requestOptions) {
@@ -291,7 +349,13 @@ public final class Http implements AutoCloseable {
         String name = named ? requestOptions.name() : url.toString();
         int errorCode = response.error() == null ? 0 : response.error().code();
         TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
-        SeriesKey key = new SeriesKey(base, name, named, method, response.status(), errorCode, !failed, extra);
+        int status = response.status();
+        if (lastKey != null && lastKey.matches(base, name, named, method, status, errorCode, !failed, extra)) {
+            lastSeries.record(response.timings(), failed);
+            recordData(base, timer.bytesSent(), timer.bytesReceived());
+            return;
+        }
+        SeriesKey key = new SeriesKey(base, name, named, method, status, errorCode, !failed, extra);
         HttpSeries series = seriesCache.get(key);
         if (series == null) {
             TagSet tags = base.withAll(extra).with("method", method).with("status", String.valueOf(response.status()))
@@ -305,6 +369,8 @@ public final class Http implements AutoCloseable {
             series = new HttpSeries(vu.run().metrics(), tags);
             seriesCache.put(key, series);
         }
+        lastKey = key;
+        lastSeries = series;
         series.record(response.timings(), failed);
         recordData(base, timer.bytesSent(), timer.bytesReceived());
     }

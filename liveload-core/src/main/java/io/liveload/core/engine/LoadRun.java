@@ -174,6 +174,8 @@ final class LoadRun {
         notifyListeners(listener -> listener.runStarted(plan, startEpochMillis));
         Thread sampler = Threads.platformFactory("liveload-sampler-").newThread(this::sampleLoop);
         sampler.start();
+        context.scheduler().scheduleAtFixedRate(this::expireOverdueCalls, TimedBlocking.CHECK_PERIOD_MILLIS,
+                TimedBlocking.CHECK_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         List<Thread> drivers = new ArrayList<>();
         for (ScenarioRun scenario : scenarios) {
             Thread driver = Threads.platformFactory("liveload-scenario-" + scenario.scenario().name() + "-")
@@ -344,6 +346,20 @@ final class LoadRun {
                 LOG.error("[{}] run listener {} failed and was removed: {}", testName(),
                         listener.getClass().getName(), e.toString(), e);
                 listeners.remove(listener);
+            }
+        }
+    }
+
+    /** Cancels the VUs' timed blocking operations (HTTP requests) whose deadline passed; the watchdog task. */
+    private void expireOverdueCalls() {
+        long now = System.nanoTime();
+        for (ScenarioRun scenario : scenarios) {
+            try {
+                scenario.expireOverdue(now);
+            } catch (RuntimeException e) {
+                // The scheduler would stop a periodic task that throws, and no later request would time out.
+                context.errors().record("engine", e.getClass().getSimpleName(), "cancelling a timed-out call failed: "
+                        + e, e);
             }
         }
     }

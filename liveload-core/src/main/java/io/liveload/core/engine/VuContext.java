@@ -50,6 +50,7 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private volatile boolean iterationStopped;
     private volatile boolean finished;
     private volatile Runnable cancelBlocking;
+    private volatile TimedBlocking timedBlocking;
     private volatile Thread thread;
     private TagSet iterationTags;
     private CounterSeries iterations;
@@ -311,8 +312,25 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     @Override
+    public TimedBlocking beginBlocking(Runnable cancel, long timeoutNanos) {
+        TimedBlocking blocking = new TimedBlocking(cancel, System.nanoTime() + timeoutNanos);
+        beginBlocking(cancel);
+        timedBlocking = blocking;
+        return blocking;
+    }
+
+    @Override
     public void endBlocking() {
+        timedBlocking = null;
         cancelBlocking = null;
+    }
+
+    /** Cancels the VU's timed blocking operation when its deadline passed; runs on the run's watchdog thread. */
+    void expireOverdue(long nowNanos) {
+        TimedBlocking blocking = timedBlocking;
+        if (blocking != null) {
+            blocking.expireIfOverdue(nowNanos);
+        }
     }
 
     @Override

@@ -2,12 +2,15 @@ package io.liveload.core.http;
 
 import io.liveload.core.ConfigurationException;
 import io.liveload.core.IterationInterruptedException;
+import io.liveload.core.engine.TimedBlocking;
 import io.liveload.core.engine.VuRuntime;
 import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.TagSet;
+import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.plan.RunOptions;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -260,16 +263,15 @@ public final class Http implements AutoCloseable {
 
         timer.reset();
         Call call = client.newCall(request);
-        call.timeout().timeout((requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
-                .toNanos(), TimeUnit.NANOSECONDS);
-        vu.beginBlocking(call::cancel);
+        Duration timeout = requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout();
+        TimedBlocking blocking = vu.beginBlocking(call::cancel, timeout.toNanos());
         boolean requestCookies = !requestOptions.cookies().isEmpty();
         if (requestCookies) {
             cookieJar.setRequestCookies(requestOptions.cookies());
         }
         HttpResponse response;
         try {
-            response = execute(call, method, url, requestOptions);
+            response = execute(call, method, url, requestOptions, blocking, timeout);
         } finally {
             if (requestCookies) {
                 cookieJar.setRequestCookies(Map.of());
@@ -299,7 +301,8 @@ public final class Http implements AutoCloseable {
         return request;
     }
 
-    private HttpResponse execute(Call call, String method, HttpUrl url, RequestOptions requestOptions) {
+    private HttpResponse execute(Call call, String method, HttpUrl url, RequestOptions requestOptions,
+                                 TimedBlocking blocking, Duration timeout) {
         try (Response okResponse = call.execute()) {
             byte[] bytes = readBody(okResponse.body(), requestOptions.discardsBody());
             if (bytes == null) {
@@ -313,6 +316,11 @@ public final class Http implements AutoCloseable {
         } catch (IOException e) {
             if (vu.hardStopped()) {
                 throw new IterationInterruptedException("VU " + vu.vuId() + " was stopped during " + method + " " + url);
+            }
+            if (blocking.timedOut()) {
+                HttpErrorCode code = HttpErrorCode.REQUEST_TIMEOUT;
+                return failure(method, url, code, code.description() + ": no complete response within "
+                        + DurationFormat.format(timeout), timer.timings(System.nanoTime()), 0, Headers.of());
             }
             HttpErrorCode code = HttpErrorCode.classify(e);
             return failure(method, url, code, code.description() + ": " + e.getMessage(),

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Runs every benchmark once, one after another, and prints their tables. About 15 minutes on a 2-core machine.
+# The tables and raw outputs stay under bench/target/run/. Usage: bench/run-all.sh
+
+set -euo pipefail
+DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+
+"$DIR/throughput.sh"
+export BENCH_SKIP_BUILD=1
+"$DIR/open-model.sh"
+"$DIR/scale.sh"
+"$DIR/metrics-jmh.sh"
+"$DIR/metrics-memory.sh"
+"$DIR/liveview-hold.sh"

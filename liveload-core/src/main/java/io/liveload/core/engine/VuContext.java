@@ -33,7 +33,11 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private final Scenario scenario;
     private final RunContext run;
     private final Map<String, String> runEnv;
-    private final Map<CheckKey, RateSeries> checkSeries = new HashMap<>();
+    /** The {@code checks} series of this VU by tags and check name. */
+    private final Map<TagSet, Map<String, RateSeries>> checkSeries = new HashMap<>();
+    /** The entry of {@link #checkSeries} for {@link #checkTags}, so a check takes no map lookup of its tags. */
+    private Map<String, RateSeries> currentCheckSeries;
+    private TagSet checkTags;
     private final Map<String, Object> values = new HashMap<>();
     private final java.util.List<AutoCloseable> iterationResources = new java.util.ArrayList<>();
     private final TagSet scenarioTags;
@@ -55,9 +59,6 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private TagSet iterationTags;
     private CounterSeries iterations;
     private TrendSeries iterationDuration;
-
-    private record CheckKey(TagSet tags, String name) {
-    }
 
     VuContext(int id, ScenarioRun scenarioRun) {
         this.id = id;
@@ -128,11 +129,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             passed = false;
             run.errors().record("check", e.getClass().getName(), "check \"" + name + "\" threw " + e, e);
         }
-        CheckKey key = new CheckKey(currentTags, name);
-        RateSeries series = checkSeries.get(key);
+        if (currentTags != checkTags) {
+            checkTags = currentTags;
+            currentCheckSeries = checkSeries.computeIfAbsent(currentTags, tags -> new HashMap<>());
+        }
+        RateSeries series = currentCheckSeries.get(name);
         if (series == null) {
             series = run.metrics().rate(BuiltinMetrics.CHECKS, currentTags.with("check", name));
-            checkSeries.put(key, series);
+            currentCheckSeries.put(name, series);
         }
         series.add(passed);
         return passed;

@@ -111,8 +111,8 @@ nginx_stop() {
 }
 
 # Samples a process every 100 ms until it ends: "epochSeconds cpuTicks vmHwmKiB toolCpuBusyTicks" lines, the
-# last being the user, system and steal time of CPU $2 (the tool's) from /proc/stat, whoever used it. Interrupt
-# time is left out, as the kernel accounts much of the loopback traffic's own work there.
+# last being the user, system and steal time of CPU $2 (the tool's) from /proc/stat, used by any process.
+# Interrupt time is left out, because the kernel accounts much of the loopback traffic's own work there.
 monitor() {
     local pid=$1 cpu=$2 stat rest fields ticks hwm key value name user nice system idle iowait irq softirq steal busy
     while [[ -r /proc/$pid/stat ]]; do

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Metrics memory does not grow with the sample count: 10 million samples into one trend series in a 64 MiB heap,
-# heap used after a full GC printed at 0, 1 million and 10 million samples, on JDK 17 and JDK 25.
+# Shows that metrics memory does not grow with the sample count. It records 10 million samples into one trend
+# series in a 64 MiB heap and prints the heap used after a full GC at 0, 1 million and 10 million samples, on
+# JDK 17 and JDK 25.
 # Usage: bench/metrics-memory.sh
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"

@@ -9,6 +9,7 @@ DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 export BENCH_SKIP_BUILD=1
 "$DIR/open-model.sh"
 "$DIR/scale.sh"
+"$DIR/warmup-effect.sh"
 "$DIR/metrics-jmh.sh"
 "$DIR/metrics-memory.sh"
 "$DIR/liveview-hold.sh"

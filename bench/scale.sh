@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Scale: client CPU per 1,000 requests at 100, 1,000 and 10,000 VUs, each VU requesting the 1 KiB page and then
-# thinking for 50 ms, 500 ms and 5 s on average, so that every size asks for about 2,000 requests/s and the
+# thinking for 50 ms, 500 ms and 5 s on average, so that every size sends about 2,000 requests/s and the
 # difference in CPU per request is the cost of the extra VUs (threads, clients, connections, metrics). 5 s of
 # warm-up, then 20 s measured, through JUnit on JDK 17 and JDK 25. Usage: bench/scale.sh [SECONDS]
 

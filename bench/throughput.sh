@@ -21,7 +21,7 @@ nginx_start
 
 ROWS=()
 # A measurement in which other processes took more than this share of the tool's CPU is repeated, up to
-# BENCH_ATTEMPTS times in all; the attempt with the least foreign load is kept.
+# BENCH_ATTEMPTS times in all. The attempt with the least foreign load is kept.
 MAX_FOREIGN=${BENCH_MAX_FOREIGN:-5}
 ATTEMPTS=${BENCH_ATTEMPTS:-3}
 

@@ -4,15 +4,16 @@ import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.MetricRegistry;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendSeries;
+import io.liveload.core.metrics.TrendValue;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.SplittableRandom;
 
 /**
- * Shows that a trend's memory does not grow with the number of samples: records 10 million request durations
- * into one series of a registry, as the HTTP client does, with the run's once-a-second sampling every 100,000
- * samples, and prints the heap used after a full GC before the first sample, after 1 million and after 10
- * million. Durations are spread from 100 us to 10 s, so the histogram uses its full range.
+ * Shows that a trend's memory does not grow with the number of samples. It records 10 million request durations
+ * into one series of a registry, as the HTTP client does, and samples the registry every 100,000 samples as the
+ * run's sampler does once a second. It prints the heap used after a full GC before the first sample, after 1
+ * million and after 10 million. Durations are spread from 100 us to 10 s, so the histogram uses its full range.
  *
  * <p>Usage: {@code java -Xmx64m io.liveload.bench.MetricsMemory}; prints {@code key=value} lines.
  */
@@ -45,7 +46,8 @@ public final class MetricsMemory {
                 System.out.printf("samples=%d heapAfterGcBytes=%d%n", i, usedAfterGc(memory));
             }
         }
-        System.out.printf("recordedCount=%d%n", ((io.liveload.core.metrics.TrendValue) registry.totals().series().get(0).value()).sampleCount());
+        TrendValue total = (TrendValue) registry.totals().series().get(0).value();
+        System.out.printf("recordedCount=%d%n", total.sampleCount());
     }
 
     private static long usedAfterGc(MemoryMXBean memory) {

@@ -16,8 +16,8 @@ bench_install
 bench_build
 nginx_start
 
-echo "| JDK | target /s | achieved /s | achieved / target | dropped | iteration_start_delay p50 / p99 / max ms | iteration_latency p50 / p99 / max ms | http_req_duration p50 / p99 ms | req per CPU-s | peak RSS MiB |" > "$OUT/table.md"
-echo "|---|---:|---:|---:|---:|---|---|---|---:|---:|" >> "$OUT/table.md"
+echo "| JDK | target /s | achieved /s | achieved / target | dropped | iteration_start_delay p50 / p99 / max ms | iteration_latency p50 / p99 / max ms | http_req_duration p50 / p99 ms | req per CPU-s | peak RSS MiB | foreign % |" > "$OUT/table.md"
+echo "|---|---:|---:|---:|---:|---|---|---|---:|---:|---:|" >> "$OUT/table.md"
 for pair in "17:$JDK17" "25:$JDK25"; do
     name=${pair%%:*}
     jdk=${pair#*:}
@@ -25,7 +25,7 @@ for pair in "17:$JDK17" "25:$JDK25"; do
     log "open model at $RATE/s on JDK $name"
     run_load_test "$base" "$jdk" "io.liveload.bench.OpenModelLoadTest#arrivals(io.liveload.core.Vu)" \
         -Dliveload.rate="$RATE" -Dliveload.duration="${SECONDS_MEASURED}s" -Dliveload.warmup=5s
-    read -r requests seconds _ _ cpu rss _ < <(liveload_figures "$base")
+    read -r requests seconds _ _ cpu rss _ foreign < <(liveload_figures "$base")
     summary=$base.summary.json
     iterations=$(jq -r '.metrics.iterations.values.count' "$summary")
     dropped=$(jq -r '.metrics.dropped_iterations.values.count' "$summary")
@@ -37,9 +37,9 @@ for pair in "17:$JDK17" "25:$JDK25"; do
         | map(tostring) | join(" / ")' "$summary")
     awk -v jdk="$name" -v rate="$RATE" -v it="$iterations" -v s="$SECONDS_MEASURED" -v d="$dropped" \
         -v delay="$(stat iteration_start_delay)" -v latency="$(stat iteration_latency)" -v http="$http" \
-        -v req="$requests" -v cpu="$cpu" -v rss="$rss" 'BEGIN {
-            printf "| %s | %d | %.1f | %.4f | %d | %s | %s | %s | %.0f | %s |\n", jdk, rate, it / s, it / s / rate, d,
-                delay, latency, http, (cpu > 0 ? req / cpu : 0), rss }' >> "$OUT/table.md"
+        -v req="$requests" -v cpu="$cpu" -v rss="$rss" -v foreign="$foreign" 'BEGIN {
+            printf "| %s | %d | %.1f | %.4f | %d | %s | %s | %s | %.0f | %s | %s |\n", jdk, rate, it / s, it / s / rate,
+                d, delay, latency, http, (cpu > 0 ? req / cpu : 0), rss, foreign }' >> "$OUT/table.md"
 done
 
 nginx_stop

@@ -15,8 +15,8 @@ bench_install
 bench_build
 nginx_start
 
-echo "| JDK | VUs | mean think time | req/s | CPU-s per 1,000 req | p50 ms | p99 ms | peak RSS MiB |" > "$OUT/table.md"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|" >> "$OUT/table.md"
+echo "| JDK | VUs | mean think time | req/s | CPU-s per 1,000 req | p50 ms | p99 ms | peak RSS MiB | foreign % |" > "$OUT/table.md"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|" >> "$OUT/table.md"
 for pair in "17:$JDK17" "25:$JDK25"; do
     name=${pair%%:*}
     jdk=${pair#*:}
@@ -28,11 +28,11 @@ for pair in "17:$JDK17" "25:$JDK25"; do
         run_load_test "$base" "$jdk" "io.liveload.bench.ScaleLoadTest#thinkTime(io.liveload.core.Vu)" \
             -Dliveload.vus="$vus" -Dliveload.env.THINK_MS="$think" -Dliveload.duration="${SECONDS_MEASURED}s" \
             -Dliveload.warmup=5s -Dliveload.gracefulStop=10s
-        read -r requests seconds p50 p99 cpu rss _ < <(liveload_figures "$base")
+        read -r requests seconds p50 p99 cpu rss _ foreign < <(liveload_figures "$base")
         awk -v jdk="$name" -v vus="$vus" -v think="$think" -v req="$requests" -v s="$seconds" -v cpu="$cpu" \
-            -v p50="$p50" -v p99="$p99" -v rss="$rss" 'BEGIN {
-                printf "| %s | %d | %d ms | %.0f | %.3f | %.2f | %.2f | %s |\n", jdk, vus, think, req / s,
-                    cpu / req * 1000, p50, p99, rss }' >> "$OUT/table.md"
+            -v p50="$p50" -v p99="$p99" -v rss="$rss" -v foreign="$foreign" 'BEGIN {
+                printf "| %s | %d | %d ms | %.0f | %.3f | %.2f | %.2f | %s | %s |\n", jdk, vus, think, req / s,
+                    cpu / req * 1000, p50, p99, rss, foreign }' >> "$OUT/table.md"
     done
 done
 

@@ -4,7 +4,8 @@
 # W1: 100 users, no think time, a 1 KiB page. W2: 100 users, no think time, a 40 KiB page and a body check
 # (wrk fetches the page without checking it). Each tool runs 5 s unmeasured, then 10 s measured: wrk as two
 # runs, the JVM tools in one process whose measured window they report. nginx runs on CPU 0, each tool on CPU 1.
-# Prints one Markdown table. Usage: bench/throughput.sh [USERS] [WARMUP_SECONDS] [SECONDS]
+# Every measurement runs BENCH_ROUNDS times (3 by default). Prints one Markdown table of medians.
+# Usage: bench/throughput.sh [USERS] [WARMUP_SECONDS] [SECONDS]
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -23,7 +24,10 @@ ROWS=()
 # A measurement in which other processes took more than this share of the tool's CPU is repeated, up to
 # BENCH_ATTEMPTS times in all. The attempt with the least foreign load is kept.
 MAX_FOREIGN=${BENCH_MAX_FOREIGN:-5}
-ATTEMPTS=${BENCH_ATTEMPTS:-3}
+ATTEMPTS=${BENCH_ATTEMPTS:-2}
+# Every tool runs once per round, the rounds one after another, so that a slow minute of the machine falls on
+# one run of each tool rather than on all runs of one; the table shows medians.
+ROUNDS=${BENCH_ROUNDS:-3}
 
 # Runs "$1 ARGS..." (a function that sets ROW and FOREIGN) until the foreign load is low enough, and adds the
 # row of the best attempt.
@@ -97,37 +101,74 @@ run_liveload() {
     ROW="$workload liveload $name $requests $seconds $p50 $p99 $cpu $rss checks=$checks"
 }
 
-measure run_wrk W1 /1k.html
-measure run_okhttp W1 /1k.html "$JDK17" 17
-measure run_liveload W1 smallPage "$JDK17" 17
-measure run_okhttp W1 /1k.html "$JDK25" 25
-measure run_liveload W1 smallPage "$JDK25" 25
-measure run_wrk W2 /40k.html
-measure run_okhttp W2 /40k.html "$JDK17" 17 "$PAGE_END"
-measure run_liveload W2 largePage "$JDK17" 17
-measure run_okhttp W2 /40k.html "$JDK25" 25 "$PAGE_END"
-measure run_liveload W2 largePage "$JDK25" 25
+for ((round = 1; round <= ROUNDS; round++)); do
+    log "round $round of $ROUNDS"
+    measure run_wrk W1 /1k.html
+    measure run_okhttp W1 /1k.html "$JDK17" 17
+    measure run_liveload W1 smallPage "$JDK17" 17
+    measure run_okhttp W1 /1k.html "$JDK25" 25
+    measure run_liveload W1 smallPage "$JDK25" 25
+    measure run_wrk W2 /40k.html
+    measure run_okhttp W2 /40k.html "$JDK17" 17 "$PAGE_END"
+    measure run_liveload W2 largePage "$JDK17" 17
+    measure run_okhttp W2 /40k.html "$JDK25" 25 "$PAGE_END"
+    measure run_liveload W2 largePage "$JDK25" 25
+done
 
 nginx_stop
 printf '%s\n' "${ROWS[@]}" > "$OUT/rows.txt"
 
-# One table; ratios compare liveload with the OkHttp loop on the same JDK and with wrk on the same workload.
+# One table of medians over the rounds; ratios compare liveload's medians with the OkHttp loop's on the same JDK
+# and with wrk's on the same workload.
 awk '
-    { w = $1; tool = $2; jdk = $3; rps = $4 / $5; cpuRate = ($8 > 0) ? $4 / $8 : 0
-      key = w " " tool " " jdk; RPS[key] = rps; EFF[key] = cpuRate; WRK[w] = (tool ~ /^wrk/) ? rps : WRK[w]
-      line[NR] = $0; R[NR] = rps; E[NR] = cpuRate }
-    END {
-      print "| workload | tool | JDK | req/s | req per CPU-s | p50 ms | p99 ms | peak RSS MiB | vs OkHttp loop req/s | vs OkHttp loop req per CPU-s | vs wrk req/s | notes |"
-      print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-      for (i = 1; i <= NR; i++) {
-        split(line[i], f, " ")
-        ref = f[1] " okhttp-loop " f[3]
-        vsLoop = "-"; vsLoopCpu = "-"; vsWrk = "-"
-        if (f[2] == "liveload" && RPS[ref] > 0) {
-          vsLoop = sprintf("%.2fx", R[i] / RPS[ref]); vsLoopCpu = sprintf("%.2fx", E[i] / EFF[ref])
+    function median(list,   values, n, i, j, swap) {
+        n = split(list, values, " ")
+        for (i = 2; i <= n; i++) {
+            for (j = i; j > 1 && values[j - 1] + 0 > values[j] + 0; j--) {
+                swap = values[j]; values[j] = values[j - 1]; values[j - 1] = swap
+            }
         }
-        if (f[2] !~ /^wrk/ && WRK[f[1]] > 0) vsWrk = sprintf("%.2fx", R[i] / WRK[f[1]])
-        printf "| %s | %s | %s | %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s %s |\n", f[1], f[2], f[3], R[i],
-          E[i], f[6], f[7], f[9], vsLoop, vsLoopCpu, vsWrk, f[10], f[11]
-      }
+        return (n % 2) ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+    }
+    function lowest(list,   values, n, i, m) {
+        n = split(list, values, " "); m = values[1]
+        for (i = 2; i <= n; i++) if (values[i] + 0 < m + 0) m = values[i]
+        return m
+    }
+    function highest(list,   values, n, i, m) {
+        n = split(list, values, " "); m = values[1]
+        for (i = 2; i <= n; i++) if (values[i] + 0 > m + 0) m = values[i]
+        return m
+    }
+    {
+        key = $1 " " $2 " " $3
+        if (!(key in seen)) { seen[key] = 1; order[++keys] = key }
+        rps[key] = rps[key] " " $4 / $5
+        eff[key] = eff[key] " " (($8 > 0) ? $4 / $8 : 0)
+        p50[key] = p50[key] " " $6
+        p99[key] = p99[key] " " $7
+        rss[key] = rss[key] " " (($9 == "-") ? 0 : $9)
+        foreign[key] = foreign[key] " " substr($11, 9) + 0
+        note[key] = $10
+    }
+    END {
+        for (i = 1; i <= keys; i++) {
+            k = order[i]; R[k] = median(rps[k]); E[k] = median(eff[k])
+            split(k, f, " "); if (f[2] ~ /^wrk/) WRK[f[1]] = R[k]
+        }
+        print "| workload | tool | JDK | req/s (median) | req/s (min to max) | req per CPU-s | p50 ms | p99 ms | peak RSS MiB | vs OkHttp loop req/s | vs OkHttp loop req per CPU-s | vs wrk req/s | foreign % (max) | notes |"
+        print "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+        for (i = 1; i <= keys; i++) {
+            k = order[i]; split(k, f, " ")
+            ref = f[1] " okhttp-loop " f[3]
+            vsLoop = "-"; vsLoopCpu = "-"; vsWrk = "-"
+            if (f[2] == "liveload" && R[ref] > 0) {
+                vsLoop = sprintf("%.2fx", R[k] / R[ref]); vsLoopCpu = sprintf("%.2fx", E[k] / E[ref])
+            }
+            if (f[2] !~ /^wrk/ && WRK[f[1]] > 0) vsWrk = sprintf("%.2fx", R[k] / WRK[f[1]])
+            memory = highest(rss[k]); if (memory + 0 == 0) memory = "-"
+            printf "| %s | %s | %s | %.0f | %.0f to %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s |\n", f[1], f[2],
+                f[3], R[k], lowest(rps[k]), highest(rps[k]), E[k], median(p50[k]), median(p99[k]), memory, vsLoop,
+                vsLoopCpu, vsWrk, highest(foreign[k]), note[k]
+        }
     }' "$OUT/rows.txt" | tee "$OUT/table.md"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every benchmark once, one after another, and prints their tables. About 15 minutes on a 2-core machine.
+# Runs every benchmark once, one after another, and prints their tables: 30 minutes or more on a 2-core machine.
 # The tables and raw outputs stay under bench/target/run/. Usage: bench/run-all.sh
 
 set -euo pipefail

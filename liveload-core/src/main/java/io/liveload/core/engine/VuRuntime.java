@@ -30,7 +30,7 @@ public interface VuRuntime {
      * {@code timeoutNanos} passed, up to {@link TimedBlocking#CHECK_PERIOD_MILLIS} ms late. Call
      * {@link #endBlocking()} in a finally block.
      *
-     * @return the registration, which tells whether the operation timed out
+     * @return the registration; its {@link TimedBlocking#timedOut()} returns whether the run cancelled the operation
      */
     TimedBlocking beginBlocking(Runnable cancel, long timeoutNanos);
 

@@ -293,7 +293,11 @@ public final class Http implements AutoCloseable {
             builder.header("User-Agent", options.userAgent());
         }
         boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        builder.method(method, body != null ? body : needsBody ? EMPTY_BODY : null);
+        RequestBody sentBody = body;
+        if (sentBody == null && needsBody) {
+            sentBody = EMPTY_BODY;
+        }
+        builder.method(method, sentBody);
         Request request = builder.build();
         if (plain && !needsBody) {
             lastPlainRequest = request;
@@ -357,30 +361,40 @@ public final class Http implements AutoCloseable {
         String name = named ? requestOptions.name() : url.toString();
         int errorCode = response.error() == null ? 0 : response.error().code();
         TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
-        int status = response.status();
-        if (lastKey != null && lastKey.matches(base, name, named, method, status, errorCode, !failed, extra)) {
-            lastSeries.record(response.timings(), failed);
-            recordData(base, timer.bytesSent(), timer.bytesReceived());
-            return;
+
+        HttpSeries series = seriesFor(base, name, named, method, response.status(), errorCode, !failed, extra);
+        series.record(response.timings(), failed);
+        recordData(base, timer.bytesSent(), timer.bytesReceived());
+    }
+
+    /** Returns the series of one kind of request: the last one when the kind repeats, else from the VU's cache. */
+    private HttpSeries seriesFor(TagSet base, String name, boolean named, String method, int status, int errorCode,
+                                 boolean expected, TagSet extra) {
+        if (lastKey != null && lastKey.matches(base, name, named, method, status, errorCode, expected, extra)) {
+            return lastSeries;
         }
-        SeriesKey key = new SeriesKey(base, name, named, method, status, errorCode, !failed, extra);
+        SeriesKey key = new SeriesKey(base, name, named, method, status, errorCode, expected, extra);
         HttpSeries series = seriesCache.get(key);
         if (series == null) {
-            TagSet tags = base.withAll(extra).with("method", method).with("status", String.valueOf(response.status()))
-                    .with("name", name).with("expected_response", String.valueOf(!failed));
-            if (!named) {
-                tags = tags.with("url", name);
-            }
-            if (errorCode != 0) {
-                tags = tags.with("error_code", String.valueOf(errorCode));
-            }
-            series = new HttpSeries(vu.run().metrics(), tags);
+            series = new HttpSeries(vu.run().metrics(), seriesTags(key));
             seriesCache.put(key, series);
         }
         lastKey = key;
         lastSeries = series;
-        series.record(response.timings(), failed);
-        recordData(base, timer.bytesSent(), timer.bytesReceived());
+        return series;
+    }
+
+    private static TagSet seriesTags(SeriesKey key) {
+        TagSet tags = key.base().withAll(key.extra()).with("method", key.method())
+                .with("status", String.valueOf(key.status())).with("name", key.name())
+                .with("expected_response", String.valueOf(key.expected()));
+        if (!key.named()) {
+            tags = tags.with("url", key.name());
+        }
+        if (key.errorCode() != 0) {
+            tags = tags.with("error_code", String.valueOf(key.errorCode()));
+        }
+        return tags;
     }
 
     private void recordData(TagSet base, long sent, long received) {

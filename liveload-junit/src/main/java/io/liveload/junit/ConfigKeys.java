@@ -35,6 +35,11 @@ public final class ConfigKeys {
     public static final String STAGES = "liveload.stages";
     /** k6 duration string, overriding the graceful stop of every scenario. */
     public static final String GRACEFUL_STOP = "liveload.gracefulStop";
+    /**
+     * k6 duration string, overriding {@link LoadTest#warmup()}: how long the plan runs before the measured run,
+     * with its samples, checks and errors discarded; {@code 0s} turns the warm-up off.
+     */
+    public static final String WARMUP = "liveload.warmup";
     /** Base URL, overriding {@link LoadTest#baseUrl()} and {@link BaseUrl} methods. */
     public static final String BASE_URL = "liveload.baseUrl";
     /** Prefix of variables scripts read with {@code vu.env(NAME)}: {@code liveload.env.NAME=value}. */

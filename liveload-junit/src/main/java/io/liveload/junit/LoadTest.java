@@ -32,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  *
  * <p>Several scenarios in one test: add {@link Scenario} annotations to the method, which then describe the whole
  * workload; the {@code @LoadTest} itself keeps only run-wide attributes ({@code baseUrl}, {@code tags},
- * {@code env}).
+ * {@code env}, {@code warmup}).
  *
  * <p>Times are k6 duration strings ({@code 500ms}, {@code 10s}, {@code 1m30s}). Configuration parameters override
  * the attributes without code changes ({@code -Dliveload.vus=500} or {@code junit-platform.properties}); see
@@ -100,6 +100,14 @@ public @interface LoadTest {
 
     /** How long iterations still running at the end may finish before they are interrupted (k6's default 30s). */
     String gracefulStop() default "30s";
+
+    /**
+     * How long the plan runs before the measured run, e.g. {@code "5s"}, so that class loading, JIT compilation
+     * and the server's own warm-up do not show in the figures. The warm-up's samples, checks and errors are
+     * discarded: they count in no metric, threshold, summary or report. Empty (the default) or {@code "0s"}
+     * means no warm-up.
+     */
+    String warmup() default "";
 
     /** Base URL that relative request URLs resolve against; empty means none (or a {@link BaseUrl} method). */
     String baseUrl() default "";

@@ -259,9 +259,25 @@ final class PlanFactory {
             options = options.withTimeSeries(new TimeSeriesOutput(timeSeriesFormat(timeSeries.orElse("none")), null,
                     histogramLogs.map(value -> bool(ConfigKeys.HISTOGRAM_LOGS, value)).orElse(false)));
         }
+        Duration warmup = warmup(loadTest);
+        if (!warmup.isZero()) {
+            options = options.withWarmup(warmup);
+        }
         Path outputRoot = Path.of(config.apply(ConfigKeys.OUTPUT_DIR).orElse("target/liveload"));
         options = options.withOutputDir(outputRoot.resolve(testClass.getName()).resolve(method.getName()));
         return options.withEnvironment(name -> config.apply(ConfigKeys.ENV_PREFIX + name).orElseGet(() -> System.getenv(name)));
+    }
+
+    /** Returns the warm-up from the configuration parameter, else from the annotation; zero when neither sets it. */
+    private Duration warmup(LoadTest loadTest) {
+        Optional<String> configured = config.apply(ConfigKeys.WARMUP);
+        if (configured.isPresent()) {
+            return parseDuration(configured.get(), "configuration parameter " + ConfigKeys.WARMUP);
+        }
+        if (loadTest.warmup().isBlank()) {
+            return Duration.ZERO;
+        }
+        return parseDuration(loadTest.warmup(), "@LoadTest warmup");
     }
 
     private static URI baseUrl(String source, String value) {

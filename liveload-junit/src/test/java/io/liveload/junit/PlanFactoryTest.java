@@ -180,6 +180,39 @@ class PlanFactoryTest {
         assertThat(plan.options().env()).isEqualTo(Map.of("REGION", "test"));
     }
 
+    @Test
+    void warmupFromAnnotation() {
+        assertThat(plan("warmedUp").options().warmup()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void warmupDefaultsToNone() {
+        assertThat(plan("constantVus").options().warmup()).isEqualTo(Duration.ZERO);
+    }
+
+    @Test
+    void configWarmupOverrides() {
+        assertThat(plan("warmedUp", Map.of(ConfigKeys.WARMUP, "1m")).options().warmup())
+                .isEqualTo(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void configWarmupTurnsOff() {
+        assertThat(plan("warmedUp", Map.of(ConfigKeys.WARMUP, "0s")).options().hasWarmup()).isFalse();
+    }
+
+    @Test
+    void warmupAllowedWithScenarios() {
+        assertThat(plan("warmedUpScenarios").options().warmup()).isEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void invalidWarmupRejected() {
+        assertThatThrownBy(() -> plan("constantVus", Map.of(ConfigKeys.WARMUP, "five")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("Invalid configuration parameter liveload.warmup \"five\"");
+    }
+
     static Stream<Arguments> invalidWorkloads() {
         return Stream.of(
                 Arguments.of("rateWithoutPool", "@LoadTest with executor = CONSTANT_ARRIVAL_RATE needs "
@@ -254,6 +287,15 @@ class PlanFactoryTest {
 
         @LoadTest(vus = 10, duration = "5s")
         void constantVus(Vu vu) {
+        }
+
+        @LoadTest(vus = 10, duration = "5s", warmup = "5s")
+        void warmedUp(Vu vu) {
+        }
+
+        @LoadTest(warmup = "2s")
+        @Scenario(name = "browse", vus = 2, duration = "5s")
+        void warmedUpScenarios(Vu vu) {
         }
 
         @LoadTest(vus = 2, iterations = 3)

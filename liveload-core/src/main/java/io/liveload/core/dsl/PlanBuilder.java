@@ -216,6 +216,22 @@ public final class PlanBuilder {
         return withOptions(options.withProgress(Objects.requireNonNull(progress, "progress")));
     }
 
+    /**
+     * Runs the plan for this long before the measured run, so that class loading, JIT compilation and the
+     * server's own warm-up do not show in the figures. The warm-up's samples, checks and errors are discarded:
+     * they count in no metric, threshold, summary or report. Default: no warm-up.
+     *
+     * @throws IllegalArgumentException when the duration is negative
+     */
+    public PlanBuilder warmup(Duration duration) {
+        return withOptions(options.withWarmup(duration));
+    }
+
+    /** Sets the warm-up as a k6 duration string, e.g. {@code "5s"}; see {@link #warmup(Duration)}. */
+    public PlanBuilder warmup(String duration) {
+        return warmup(io.liveload.core.plan.DurationFormat.parse(duration, "warm-up"));
+    }
+
     /** Changes any run option this builder has no method for: {@code options(o -> o.withUserAgent("x"))}. */
     public PlanBuilder options(UnaryOperator<RunOptions> change) {
         return withOptions(Objects.requireNonNull(change.apply(options), "the changed options"));

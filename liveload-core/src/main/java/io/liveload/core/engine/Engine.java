@@ -21,10 +21,17 @@ public final class Engine {
      * progress line, time-series outputs, and the summary printed to standard output and written with the HTML
      * report to the output directory.
      *
+     * <p>When the options set a warm-up, the plan first runs for that long with fresh VUs, a throwaway registry
+     * and no listeners; then the measured run starts with new VUs and connections. Nothing of the warm-up
+     * reaches the result.
+     *
      * @param listeners receive the run's start, intervals and end
      * @throws ConfigurationException when the script revealed a configuration error; nothing more was sent
      */
     public static RunResult run(LoadPlan plan, List<RunListener> listeners) {
+        if (plan.options().hasWarmup()) {
+            LoadRun.warmup(plan).execute();
+        }
         List<RunListener> all = new ArrayList<>(Reports.listeners(plan.options()));
         all.addAll(listeners);
         return new LoadRun(plan, all).execute();

@@ -41,6 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One run of a plan: starts the scenarios' driver threads and the sampler, waits for the scenarios to end,
  * judges the thresholds and releases every thread and connection it created.
+ *
+ * <p>A warm-up run ({@link #warmup(LoadPlan)}) runs the same plan with its own registry and error log and no
+ * listeners or live thresholds, and asks its scenarios to stop, as a graceful stop, once the warm-up time is
+ * over. The caller discards its result.
  */
 final class LoadRun {
 
@@ -60,6 +64,8 @@ final class LoadRun {
     private final GaugeSeries vusGauge;
     private final GaugeSeries vusMaxGauge;
     private final List<Threshold> liveThresholds;
+    /** The warm-up time after which the scenarios are asked to stop, or null for a measured run. */
+    private final Duration stopAfter;
     private volatile boolean stopRequested;
     private volatile boolean hardStopRequested;
     private volatile ConfigurationException configurationError;
@@ -71,7 +77,17 @@ final class LoadRun {
     private long failedRequests;
 
     LoadRun(LoadPlan plan, List<RunListener> listeners) {
+        this(plan, listeners, null);
+    }
+
+    /** Returns a warm-up run of the plan, which stops after {@code plan.options().warmup()}. */
+    static LoadRun warmup(LoadPlan plan) {
+        return new LoadRun(plan, List.of(), plan.options().warmup());
+    }
+
+    private LoadRun(LoadPlan plan, List<RunListener> listeners, Duration stopAfter) {
         this.plan = plan;
+        this.stopAfter = stopAfter;
         this.listeners = new CopyOnWriteArrayList<>(listeners);
         this.startEpochMillis = System.currentTimeMillis();
         MetricRegistry registry = new MetricRegistry(startEpochMillis);
@@ -80,12 +96,14 @@ final class LoadRun {
         ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1,
                 Threads.platformFactory("liveload-timer-"));
         scheduler.setRemoveOnCancelPolicy(true);
-        this.context = new RunContext(registry, new ErrorLog(plan.options().testName()), plan.options(),
+        String logName = stopAfter == null ? plan.options().testName() : plan.options().testName() + " warm-up";
+        this.context = new RunContext(registry, new ErrorLog(logName), plan.options(),
                 baseHttpClient(plan, executor), executor, scheduler);
         TagSet runTags = TagSet.of(plan.options().tags());
         this.vusGauge = registry.gauge(BuiltinMetrics.VUS, runTags);
         this.vusMaxGauge = registry.gauge(BuiltinMetrics.VUS_MAX, runTags);
-        this.liveThresholds = plan.thresholds().stream().filter(Threshold::abortOnFail).toList();
+        this.liveThresholds = stopAfter != null ? List.of()
+                : plan.thresholds().stream().filter(Threshold::abortOnFail).toList();
         for (Scenario scenario : plan.scenarios()) {
             scenarios.add(new ScenarioRun(scenario, this));
         }
@@ -144,17 +162,25 @@ final class LoadRun {
     }
 
     String testName() {
-        return plan.options().testName();
+        return stopAfter == null ? plan.options().testName() : plan.options().testName() + " warm-up";
     }
 
     RunResult execute() {
         startNanos = System.nanoTime();
         startEpochMillis = System.currentTimeMillis();
-        LOG.info("[{}] starting: {} scenario(s), up to {}", testName(), scenarios.size(),
-                DurationFormat.format(plan.maxDuration()));
+        if (stopAfter == null) {
+            LOG.info("[{}] starting: {} scenario(s), up to {}", testName(), scenarios.size(),
+                    DurationFormat.format(plan.maxDuration()));
+        } else {
+            LOG.info("[{}] starting: {} scenario(s) for {}; samples, checks and errors are discarded", testName(),
+                    scenarios.size(), DurationFormat.format(stopAfter));
+            context.scheduler().schedule(this::endWarmup, stopAfter.toNanos(), TimeUnit.NANOSECONDS);
+        }
         notifyListeners(listener -> listener.runStarted(plan, startEpochMillis));
         Thread sampler = Threads.platformFactory("liveload-sampler-").newThread(this::sampleLoop);
         sampler.start();
+        context.scheduler().scheduleAtFixedRate(this::expireOverdueCalls, TimedBlocking.CHECK_PERIOD_MILLIS,
+                TimedBlocking.CHECK_PERIOD_MILLIS, TimeUnit.MILLISECONDS);
         List<Thread> drivers = new ArrayList<>();
         for (ScenarioRun scenario : scenarios) {
             Thread driver = Threads.platformFactory("liveload-scenario-" + scenario.scenario().name() + "-")
@@ -276,8 +302,10 @@ final class LoadRun {
         long durationMillis = Math.max(1, endEpochMillis - startEpochMillis);
         MetricsSnapshot totals = context.metrics().totals();
         List<ThresholdResult> verdicts = new ArrayList<>();
-        for (Threshold threshold : plan.thresholds()) {
-            verdicts.add(threshold.evaluate(totals, durationMillis));
+        if (stopAfter == null) {
+            for (Threshold threshold : plan.thresholds()) {
+                verdicts.add(threshold.evaluate(totals, durationMillis));
+            }
         }
         context.errors().logCounts();
         RunResult result = new RunResult(plan, Instant.ofEpochMilli(startEpochMillis), Instant.ofEpochMilli(endEpochMillis),
@@ -285,8 +313,12 @@ final class LoadRun {
                 context.errors().counts(), Optional.ofNullable(abort));
         notifyListeners(listener -> listener.runFinished(result));
         release();
-        LOG.info("[{}] finished in {}: {}", testName(), DurationFormat.format(Duration.ofMillis(durationMillis)),
-                result.passed() ? "passed" : "failed");
+        if (stopAfter == null) {
+            LOG.info("[{}] finished in {}: {}", testName(), DurationFormat.format(Duration.ofMillis(durationMillis)),
+                    result.passed() ? "passed" : "failed");
+        } else {
+            LOG.info("[{}] finished in {}", testName(), DurationFormat.format(Duration.ofMillis(durationMillis)));
+        }
         if (engineFailure != null) {
             throw new IllegalStateException("liveload engine error in " + testName() + ": " + engineFailure,
                     engineFailure);
@@ -320,6 +352,28 @@ final class LoadRun {
                         listener.getClass().getName(), e.toString(), e);
                 listeners.remove(listener);
             }
+        }
+    }
+
+    /** Cancels the VUs' timed blocking operations (HTTP requests) whose deadline passed; the watchdog task. */
+    private void expireOverdueCalls() {
+        long now = System.nanoTime();
+        for (ScenarioRun scenario : scenarios) {
+            try {
+                scenario.expireOverdue(now);
+            } catch (RuntimeException e) {
+                // The scheduler would stop a periodic task that throws, and no later request would time out.
+                context.errors().record("engine", e.getClass().getSimpleName(), "cancelling a timed-out call failed: "
+                        + e, e);
+            }
+        }
+    }
+
+    /** Asks every scenario to stop starting iterations, as a graceful stop does, without recording an abort. */
+    private void endWarmup() {
+        synchronized (stopSignal) {
+            stopRequested = true;
+            stopSignal.notifyAll();
         }
     }
 

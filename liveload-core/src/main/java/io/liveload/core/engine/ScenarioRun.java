@@ -226,6 +226,15 @@ final class ScenarioRun implements ExecutionContext {
         loadRun.configurationError(error);
     }
 
+    /** Cancels the timed blocking operations of this scenario's VUs whose deadline passed. */
+    void expireOverdue(long nowNanos) {
+        synchronized (vus) {
+            for (VuContext vu : vus) {
+                vu.expireOverdue(nowNanos);
+            }
+        }
+    }
+
     /** Stops every VU of this scenario hard, from any thread. */
     void hardStopAll() {
         List<VuContext> copy;

@@ -34,7 +34,11 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private final Scenario scenario;
     private final RunContext run;
     private final Map<String, String> runEnv;
-    private final Map<CheckKey, RateSeries> checkSeries = new HashMap<>();
+    /** The {@code checks} series of this VU by tags and check name. */
+    private final Map<TagSet, Map<String, RateSeries>> checkSeries = new HashMap<>();
+    /** The entry of {@link #checkSeries} for {@link #checkTags}, so a check takes no map lookup of its tags. */
+    private Map<String, RateSeries> currentCheckSeries;
+    private TagSet checkTags;
     private final Map<String, Object> values = new HashMap<>();
     /** Closers of the resources the current iteration opened, in opening order. */
     private final Map<Object, Runnable> iterationResources = new java.util.IdentityHashMap<>();
@@ -59,13 +63,11 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     private boolean inIteration;
     private boolean abandoned;
     private volatile Runnable cancelBlocking;
+    private volatile TimedBlocking timedBlocking;
     private volatile Thread thread;
     private TagSet iterationTags;
     private CounterSeries iterations;
     private TrendSeries iterationDuration;
-
-    private record CheckKey(TagSet tags, String name) {
-    }
 
     VuContext(int id, ScenarioRun scenarioRun) {
         this.id = id;
@@ -144,11 +146,14 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
             passed = false;
             run.errors().record("check", e.getClass().getName(), "check \"" + name + "\" threw " + e, e);
         }
-        CheckKey key = new CheckKey(currentTags, name);
-        RateSeries series = checkSeries.get(key);
+        if (currentTags != checkTags) {
+            checkTags = currentTags;
+            currentCheckSeries = checkSeries.computeIfAbsent(currentTags, tags -> new HashMap<>());
+        }
+        RateSeries series = currentCheckSeries.get(name);
         if (series == null) {
             series = run.metrics().rate(BuiltinMetrics.CHECKS, currentTags.with("check", name));
-            checkSeries.put(key, series);
+            currentCheckSeries.put(name, series);
         }
         series.add(passed);
         return passed;
@@ -355,8 +360,25 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     @Override
+    public TimedBlocking beginBlocking(Runnable cancel, long timeoutNanos) {
+        TimedBlocking blocking = new TimedBlocking(cancel, System.nanoTime() + timeoutNanos);
+        beginBlocking(cancel);
+        timedBlocking = blocking;
+        return blocking;
+    }
+
+    @Override
     public void endBlocking() {
+        timedBlocking = null;
         cancelBlocking = null;
+    }
+
+    /** Cancels the VU's timed blocking operation when its deadline passed; runs on the run's watchdog thread. */
+    void expireOverdue(long nowNanos) {
+        TimedBlocking blocking = timedBlocking;
+        if (blocking != null) {
+            blocking.expireIfOverdue(nowNanos);
+        }
     }
 
     @Override

@@ -25,6 +25,15 @@ public interface VuRuntime {
      */
     void beginBlocking(Runnable cancel);
 
+    /**
+     * Registers a blocking operation as {@link #beginBlocking(Runnable)} does, which the run also cancels once
+     * {@code timeoutNanos} passed, up to {@link TimedBlocking#CHECK_PERIOD_MILLIS} ms late. Call
+     * {@link #endBlocking()} in a finally block.
+     *
+     * @return the registration; its {@link TimedBlocking#timedOut()} returns whether the run cancelled the operation
+     */
+    TimedBlocking beginBlocking(Runnable cancel, long timeoutNanos);
+
     /** Unregisters the blocking operation of {@link #beginBlocking(Runnable)}. */
     void endBlocking();
 

@@ -2,15 +2,19 @@ package io.liveload.core.http;
 
 import io.liveload.core.ConfigurationException;
 import io.liveload.core.IterationInterruptedException;
+import io.liveload.core.engine.TimedBlocking;
 import io.liveload.core.engine.VuRuntime;
 import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.CounterSeries;
 import io.liveload.core.metrics.TagSet;
+import io.liveload.core.plan.DurationFormat;
 import io.liveload.core.plan.RunOptions;
 import java.io.IOException;
 import java.net.ProtocolException;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,6 +62,10 @@ public final class Http implements AutoCloseable {
     private static final Set<String> REPLAYABLE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
     private static final Set<HttpErrorCode> DEAD_CONNECTION = EnumSet.of(HttpErrorCode.CONNECTION_RESET,
             HttpErrorCode.BROKEN_PIPE, HttpErrorCode.TCP_ERROR, HttpErrorCode.UNEXPECTED_EOF);
+    /** The options of a request sent without a configure lambda; never handed to a script, so never changed. */
+    private static final RequestOptions NO_OPTIONS = new RequestOptions();
+    /** The most URL texts a VU keeps resolved; a script that builds URLs with ids evicts the oldest. */
+    private static final int RESOLVED_URLS = 256;
 
     private final VuRuntime vu;
     private final RunOptions options;
@@ -66,12 +74,34 @@ public final class Http implements AutoCloseable {
     private final OkHttpClient client;
     private final RequestTimer timer = new RequestTimer();
     private final Map<SeriesKey, HttpSeries> seriesCache = new HashMap<>();
+    private final Map<String, HttpUrl> resolvedUrls = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, HttpUrl> eldest) {
+            return size() > RESOLVED_URLS;
+        }
+    };
+    private SeriesKey lastKey;
+    private HttpSeries lastSeries;
+    /** The last request sent without per-request headers or body; requests are immutable, so it is sent again. */
+    private Request lastPlainRequest;
     private TagSet dataTags;
     private CounterSeries dataSent;
     private CounterSeries dataReceived;
 
     private record SeriesKey(TagSet base, String name, boolean named, String method, int status, int errorCode,
                              boolean expected, TagSet extra) {
+
+        /** Returns whether this key has these components; compares references first, as most requests repeat. */
+        boolean matches(TagSet otherBase, String otherName, boolean otherNamed, String otherMethod, int otherStatus,
+                        int otherErrorCode, boolean otherExpected, TagSet otherExtra) {
+            return status == otherStatus && errorCode == otherErrorCode && expected == otherExpected
+                    && named == otherNamed && same(base, otherBase) && same(name, otherName)
+                    && same(method, otherMethod) && same(extra, otherExtra);
+        }
+
+        private static boolean same(Object a, Object b) {
+            return a == b || a.equals(b);
+        }
     }
 
     /** Creates the HTTP client of a VU; the engine does this, scripts use {@code vu.http()}. */
@@ -107,7 +137,8 @@ public final class Http implements AutoCloseable {
      * @throws ConfigurationException when the URL is relative and there is no base URL, or it is malformed
      */
     public HttpUrl resolve(String url) {
-        HttpUrl absolute = HttpUrl.parse(url);
+        // A path such as "/page" has no scheme, so HttpUrl.parse would fail, and throwing costs a stack trace.
+        HttpUrl absolute = url.startsWith("/") ? null : HttpUrl.parse(url);
         if (absolute != null) {
             return absolute;
         }
@@ -187,11 +218,12 @@ public final class Http implements AutoCloseable {
      * @throws IterationInterruptedException        when the run stops the VU hard
      */
     public HttpResponse request(String method, String url, Consumer<RequestOptions> configure) {
-        RequestOptions requestOptions = new RequestOptions();
+        RequestOptions requestOptions = NO_OPTIONS;
         if (configure != null) {
+            requestOptions = new RequestOptions();
             configure.accept(requestOptions);
         }
-        HttpUrl first = withQuery(resolve(url), requestOptions);
+        HttpUrl first = withQuery(resolveCached(url), requestOptions);
         HttpUrl target = first;
         int redirectsLeft = requestOptions.redirects() != null ? requestOptions.redirects() : options.maxRedirects();
         String currentMethod = method.toUpperCase(java.util.Locale.ROOT);
@@ -235,6 +267,16 @@ public final class Http implements AutoCloseable {
         return builder.build();
     }
 
+    /** Resolves a URL on the VU's thread, reusing the result for a URL text seen before. */
+    private HttpUrl resolveCached(String url) {
+        HttpUrl resolved = resolvedUrls.get(url);
+        if (resolved == null) {
+            resolved = resolve(url);
+            resolvedUrls.put(url, resolved);
+        }
+        return resolved;
+    }
+
     private static boolean isRedirect(int status) {
         return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
@@ -253,27 +295,24 @@ public final class Http implements AutoCloseable {
     private HttpResponse send(String method, HttpUrl url, Headers headers, RequestBody body,
                               RequestOptions requestOptions, Map<String, String> requestCookies) {
         vu.checkNotHardStopped();
-        Request.Builder builder = new Request.Builder().url(url).headers(headers).tag(RequestTimer.class, timer);
-        if (headers.get("User-Agent") == null) {
-            builder.header("User-Agent", options.userAgent());
-        }
-        boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
-        builder.method(method, body != null ? body : needsBody ? EMPTY_BODY : null);
-        Request request = builder.build();
-        long timeoutNanos = (requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout())
-                .toNanos();
+        Request request = newRequest(method, url, headers, body);
+        Duration timeout = requestOptions.timeout() != null ? requestOptions.timeout() : options.httpTimeout();
 
         HttpResponse response = null;
         for (int attempt = 1; response == null; attempt++) {
             timer.reset();
             Call call = client.newCall(request);
-            call.timeout().timeout(timeoutNanos, TimeUnit.NANOSECONDS);
-            vu.beginBlocking(call::cancel);
-            cookieJar.setRequestCookies(requestCookies);
+            TimedBlocking blocking = vu.beginBlocking(call::cancel, timeout.toNanos());
+            boolean setCookies = !requestCookies.isEmpty();
+            if (setCookies) {
+                cookieJar.setRequestCookies(requestCookies);
+            }
             try {
-                response = execute(call, request, requestOptions, attempt == 1);
+                response = execute(call, request, requestOptions, attempt == 1, blocking, timeout);
             } finally {
-                cookieJar.setRequestCookies(Map.of());
+                if (setCookies) {
+                    cookieJar.setRequestCookies(Map.of());
+                }
                 vu.endBlocking();
             }
             if (response == null) {
@@ -285,8 +324,32 @@ public final class Http implements AutoCloseable {
         return response;
     }
 
+    private Request newRequest(String method, HttpUrl url, Headers headers, RequestBody body) {
+        boolean plain = headers.size() == 0 && body == null;
+        Request last = lastPlainRequest;
+        if (plain && last != null && last.url() == url && last.method().equals(method)) {
+            return last;
+        }
+        Request.Builder builder = new Request.Builder().url(url).headers(headers).tag(RequestTimer.class, timer);
+        if (headers.get("User-Agent") == null) {
+            builder.header("User-Agent", options.userAgent());
+        }
+        boolean needsBody = method.equals("POST") || method.equals("PUT") || method.equals("PATCH");
+        RequestBody sentBody = body;
+        if (sentBody == null && needsBody) {
+            sentBody = EMPTY_BODY;
+        }
+        builder.method(method, sentBody);
+        Request request = builder.build();
+        if (plain && !needsBody) {
+            lastPlainRequest = request;
+        }
+        return request;
+    }
+
     /** Runs one attempt; returns null when the attempt failed on a dead pooled connection and may be repeated. */
-    private HttpResponse execute(Call call, Request request, RequestOptions requestOptions, boolean mayRetry) {
+    private HttpResponse execute(Call call, Request request, RequestOptions requestOptions, boolean mayRetry,
+                                 TimedBlocking blocking, Duration timeout) {
         String method = request.method();
         HttpUrl url = request.url();
         boolean decodingGzip = false;
@@ -305,6 +368,11 @@ public final class Http implements AutoCloseable {
         } catch (IOException e) {
             if (vu.hardStopped()) {
                 throw new IterationInterruptedException("VU " + vu.vuId() + " was stopped during " + method + " " + url);
+            }
+            if (blocking.timedOut()) {
+                HttpErrorCode code = HttpErrorCode.REQUEST_TIMEOUT;
+                return failure(method, url, requestOptions, code, code.description() + ": no complete response within "
+                        + DurationFormat.format(timeout), timer.timings(System.nanoTime()), 0, Headers.of());
             }
             HttpErrorCode code = HttpErrorCode.classify(e, decodingGzip);
             if (mayRetry && timer.failedOnPooledConnection() && isDeadConnection(e, code)
@@ -379,24 +447,15 @@ public final class Http implements AutoCloseable {
             errorCode = 1000 + response.status();
         }
         TagSet extra = requestOptions.tags().isEmpty() ? TagSet.EMPTY : TagSet.of(requestOptions.tags());
-        SeriesKey key = new SeriesKey(base, name, named, method, response.status(), errorCode, !failed, extra);
-        HttpSeries series = seriesCache.get(key);
+        HttpSeries series = seriesFor(base, name, named, method, response.status(), errorCode, !failed, extra);
         if (series == null) {
-            TagSet tags = base.withAll(extra).with("method", method).with("status", String.valueOf(response.status()))
-                    .with("name", name).with("expected_response", String.valueOf(!failed));
-            if (!named) {
-                tags = tags.with("url", name);
-            }
-            if (errorCode != 0) {
-                tags = tags.with("error_code", String.valueOf(errorCode));
-            }
             String unexpectedStatus = null;
             if (failed && response.error() == null) {
                 unexpectedStatus = "unexpected status " + response.status() + " (" + method + " "
                         + where(url, requestOptions) + ")";
             }
-            series = new HttpSeries(vu.run().metrics(), tags, unexpectedStatus);
-            seriesCache.put(key, series);
+            series = newSeries(base, name, named, method, response.status(), errorCode, !failed, extra,
+                    unexpectedStatus);
         }
         series.record(response.timings(), failed);
         if (series.unexpectedStatus != null) {
@@ -412,6 +471,47 @@ public final class Http implements AutoCloseable {
             return url.toString();
         }
         return url.newBuilder().password("****").build().toString();
+    }
+
+    /**
+     * Returns the series of one kind of request: the last one when the kind repeats, else from the VU's cache;
+     * null when this kind was not seen yet.
+     */
+    private HttpSeries seriesFor(TagSet base, String name, boolean named, String method, int status, int errorCode,
+                                 boolean expected, TagSet extra) {
+        if (lastKey != null && lastKey.matches(base, name, named, method, status, errorCode, expected, extra)) {
+            return lastSeries;
+        }
+        SeriesKey key = new SeriesKey(base, name, named, method, status, errorCode, expected, extra);
+        HttpSeries series = seriesCache.get(key);
+        if (series != null) {
+            lastKey = key;
+            lastSeries = series;
+        }
+        return series;
+    }
+
+    private HttpSeries newSeries(TagSet base, String name, boolean named, String method, int status, int errorCode,
+                                 boolean expected, TagSet extra, String unexpectedStatus) {
+        SeriesKey key = new SeriesKey(base, name, named, method, status, errorCode, expected, extra);
+        HttpSeries series = new HttpSeries(vu.run().metrics(), seriesTags(key), unexpectedStatus);
+        seriesCache.put(key, series);
+        lastKey = key;
+        lastSeries = series;
+        return series;
+    }
+
+    private static TagSet seriesTags(SeriesKey key) {
+        TagSet tags = key.base().withAll(key.extra()).with("method", key.method())
+                .with("status", String.valueOf(key.status())).with("name", key.name())
+                .with("expected_response", String.valueOf(key.expected()));
+        if (!key.named()) {
+            tags = tags.with("url", key.name());
+        }
+        if (key.errorCode() != 0) {
+            tags = tags.with("error_code", String.valueOf(key.errorCode()));
+        }
+        return tags;
     }
 
     private void recordData(TagSet base, long sent, long received) {

@@ -134,7 +134,8 @@ public final class HttpResponse {
 
     private Charset charset() {
         String contentType = headers.get("Content-Type");
-        if (contentType != null) {
+        // Most pages name no charset; parsing the media type for each response would cost more than decoding.
+        if (contentType != null && containsIgnoreCase(contentType, "charset")) {
             MediaType type = MediaType.parse(contentType);
             if (type != null) {
                 Charset charset = type.charset(null);
@@ -144,6 +145,15 @@ public final class HttpResponse {
             }
         }
         return StandardCharsets.UTF_8;
+    }
+
+    private static boolean containsIgnoreCase(String text, String part) {
+        for (int i = 0; i + part.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, part, 0, part.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

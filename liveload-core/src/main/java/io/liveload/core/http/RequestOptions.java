@@ -39,6 +39,7 @@ public final class RequestOptions {
     private String name;
     private int[] expectedStatuses;
     private boolean discardBody;
+    private boolean hasHeaders;
 
     RequestOptions() {
     }
@@ -46,12 +47,13 @@ public final class RequestOptions {
     /** Adds a request header; a second call with the same name adds another value. */
     public RequestOptions header(String name, String value) {
         headers.add(name, value);
+        hasHeaders = true;
         return this;
     }
 
     /** Adds request headers. */
     public RequestOptions headers(Map<String, String> values) {
-        values.forEach(headers::add);
+        values.forEach(this::header);
         return this;
     }
 
@@ -187,7 +189,7 @@ public final class RequestOptions {
     }
 
     Headers headers() {
-        return headers.build();
+        return hasHeaders ? headers.build() : Headers.EMPTY;
     }
 
     List<String[]> query() {

@@ -7,6 +7,7 @@ import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
 import okhttp3.Handshake;
+import okhttp3.HttpUrl;
 import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -34,6 +35,8 @@ final class RequestTimer extends EventListener {
     private long responseEnd;
     private long bytesSent;
     private long bytesReceived;
+    private HttpUrl lastUrl;
+    private int lastPathLength;
 
     void reset() {
         callStart = 0;
@@ -96,8 +99,16 @@ final class RequestTimer extends EventListener {
     public void requestHeadersEnd(Call call, Request request) {
         requestEnd = System.nanoTime();
         // Request line plus headers; OkHttp's byte count covers the headers only.
-        bytesSent += request.headers().byteCount() + request.method().length()
-                + request.url().encodedPath().length() + 14;
+        bytesSent += request.headers().byteCount() + request.method().length() + pathLength(request.url()) + 14;
+    }
+
+    /** Returns the length of the URL's encoded path; remembered for the last URL, as VUs repeat requests. */
+    private int pathLength(HttpUrl url) {
+        if (url != lastUrl) {
+            lastUrl = url;
+            lastPathLength = url.encodedPath().length();
+        }
+        return lastPathLength;
     }
 
     @Override

@@ -42,6 +42,9 @@ final class VuCookieJar implements CookieJar, Cookies {
 
     @Override
     public synchronized List<Cookie> loadForRequest(HttpUrl url) {
+        if (cookies.isEmpty() && requestCookies.isEmpty()) {
+            return List.of();
+        }
         List<Cookie> matching = new ArrayList<>(cookies.size());
         long now = System.currentTimeMillis();
         for (Iterator<Cookie> iterator = cookies.iterator(); iterator.hasNext(); ) {

@@ -34,12 +34,15 @@ import java.util.regex.Pattern;
  * @param outputDir            where summary.json and reports go; null writes no files
  * @param progress             when progress lines are printed while the run goes
  * @param timeSeries           the time-series files the run writes while it goes
+ * @param warmup               how long the VUs run the script before the measured run; zero for no warm-up.
+ *                             Samples, checks and errors of the warm-up are discarded, so they count in no
+ *                             metric, threshold, summary or report
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
                          Duration httpTimeout, int maxRedirects, long maxResponseBodyBytes, String userAgent,
                          Map<String, String> cookies,
                          Map<String, String> env, Environment environment, Map<String, String> tags, List<String> summaryTrendStats,
-                         Path outputDir, Progress progress, TimeSeriesOutput timeSeries) {
+                         Path outputDir, Progress progress, TimeSeriesOutput timeSeries, Duration warmup) {
 
     /** k6's default summary statistics for trends. */
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
@@ -90,6 +93,9 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
             }
         }
         Objects.requireNonNull(timeSeries, "timeSeries (use TimeSeriesOutput.NONE for no time-series files)");
+        if (warmup == null || warmup.isNegative()) {
+            throw new IllegalArgumentException("Invalid warm-up " + warmup + ": it must be zero (no warm-up) or longer");
+        }
     }
 
     /** Returns the host as URLs show it: lower case, an IPv6 address without its brackets. */
@@ -101,12 +107,12 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         return trimmed;
     }
 
-    /** Returns k6's defaults and no base URL. */
+    /** Returns k6's defaults, no base URL and no warm-up. */
     public static RunOptions defaults(String testName) {
         return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10,
                 DEFAULT_MAX_RESPONSE_BODY_BYTES, "liveload/0.1.0",
                 Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO,
-                TimeSeriesOutput.NONE);
+                TimeSeriesOutput.NONE, Duration.ZERO);
     }
 
     public RunOptions withTestName(String name) {
@@ -177,6 +183,19 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         return copy(change -> change.timeSeries = output);
     }
 
+    /**
+     * Sets a warm-up: before the measured run, the plan runs for this long (or until its scenarios end, if
+     * sooner) with everything it records thrown away. Zero turns the warm-up off.
+     */
+    public RunOptions withWarmup(Duration duration) {
+        return copy(change -> change.warmup = duration);
+    }
+
+    /** Returns whether a warm-up runs before the measured run. */
+    public boolean hasWarmup() {
+        return !warmup.isZero();
+    }
+
     private RunOptions copy(java.util.function.Consumer<Copy> change) {
         Copy copy = new Copy(this);
         change.accept(copy);
@@ -201,6 +220,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         Path outputDir;
         Progress progress;
         TimeSeriesOutput timeSeries;
+        Duration warmup;
 
         Copy(RunOptions options) {
             testName = options.testName;
@@ -219,11 +239,13 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
             outputDir = options.outputDir;
             progress = options.progress;
             timeSeries = options.timeSeries;
+            warmup = options.warmup;
         }
 
         RunOptions build() {
             return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
-                    maxResponseBodyBytes, userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir, progress, timeSeries);
+                    maxResponseBodyBytes, userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir,
+                    progress, timeSeries, warmup);
         }
     }
 }

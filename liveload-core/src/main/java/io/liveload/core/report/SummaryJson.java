@@ -41,7 +41,8 @@ import java.util.Map;
  * length and {@code options} the summary options.
  *
  * <p>liveload's part, {@code liveload}, makes the file lossless, so runs can be compared or merged later: the
- * format version, test name, start and end, scenarios, threshold verdicts, errors, abort, metric definitions and
+ * format version, test name, start and end of the measured run, the warm-up before it ({@code warmupMs}, 0 for
+ * none), scenarios, threshold verdicts, errors, abort, metric definitions and
  * every series with its tags and raw values (counter sum and count, rate passes and fails, gauge value, min, max
  * and count, trend count, exact sum and HdrHistogram in compressed Base64). {@link #readMetrics(JsonNode)} rebuilds
  * a {@link MetricsSnapshot} from it.
@@ -167,6 +168,7 @@ public final class SummaryJson {
         node.put("start", result.start().toString());
         node.put("end", result.end().toString());
         node.put("durationMs", model.durationMillis());
+        node.put("warmupMs", result.plan().options().warmup().toMillis());
         node.set("scenarios", scenarios(result));
         node.set("thresholds", thresholds(result));
         node.set("errors", errors(result));

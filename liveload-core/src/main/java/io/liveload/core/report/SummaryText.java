@@ -120,6 +120,10 @@ public final class SummaryText {
         }
         lines.add(SECTION_INDENT + "duration " + SummaryFormat.millis(model.durationMillis()) + ", " + complete
                 + " complete, " + interrupted + " interrupted and " + dropped + " dropped iterations");
+        if (result.plan().options().hasWarmup()) {
+            lines.add(SECTION_INDENT + "after a warm-up of " + DurationFormat.format(result.plan().options().warmup())
+                    + ", whose samples, checks and errors are not counted here");
+        }
         lines.add(SECTION_INDENT + "scenarios:");
         Map<String, Scenario> planned = new LinkedHashMap<>();
         result.plan().scenarios().forEach(scenario -> planned.put(scenario.name(), scenario));

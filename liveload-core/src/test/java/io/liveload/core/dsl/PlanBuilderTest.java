@@ -31,6 +31,20 @@ class PlanBuilderTest {
     }
 
     @Test
+    void warmupSetsOption() {
+        LoadPlan plan = Liveload.plan("t").warmup("5s").scenario("s", s -> s.perVuIterations(1).exec(NOTHING)).build();
+
+        assertThat(plan.options().warmup()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void invalidWarmupRejected() {
+        assertThatThrownBy(() -> Liveload.plan("t").warmup("soon"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Invalid warm-up \"soon\"");
+    }
+
+    @Test
     void constantVus() {
         Scenario scenario = only(Liveload.plan("t").scenario("s", s -> s.constantVus(10).during("30s").exec(NOTHING)));
 

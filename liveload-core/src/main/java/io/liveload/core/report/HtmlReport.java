@@ -31,8 +31,8 @@ import org.jsoup.nodes.Element;
 /**
  * Renders a run as one self-contained HTML page: the verdict with the failed thresholds and the abort reason at the
  * top, key figures, the thresholds, charts over time (requests per second, active VUs, failed requests per second,
- * {@code http_req_duration} percentiles), a table per request name, the checks, the most frequent errors and the
- * run's configuration. Styles, SVG charts and the small script that shows chart values under the mouse are inline.
+ * {@code http_req_duration} percentiles), a table per request name, LiveView joins, events and navigations per view,
+ * the checks, every metric of the text summary, the most frequent errors and the run's configuration. Styles, SVG charts and the small script that shows chart values under the mouse are inline.
  * The page loads nothing, so it opens offline and can be archived as a build artifact.
  *
  * <p>Secrets stay out of the page: cookie values are never shown, and option, tag and environment values whose key
@@ -100,8 +100,10 @@ public final class HtmlReport {
         thresholds();
         charts();
         RequestsSection.render(main, result.metrics());
+        LiveViewSection.render(main, result.metrics());
         ChecksSection.render(main, model.rootGroup(),
                 (RateValue) aggregate(BuiltinMetrics.CHECKS.name()).orElse(new RateValue(0, 0)));
+        MetricsSection.render(main, model);
         errors();
         main.appendChild(ConfigurationSection.render(result));
         footer();

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.liveload.core.RunResult;
 import io.liveload.core.engine.ErrorLog.ErrorCount;
+import io.liveload.core.metrics.BuiltinMetrics;
+import io.liveload.core.metrics.TagSet;
 import io.liveload.core.metrics.TrendValue;
 import io.liveload.core.report.SummaryText.Marks;
 import io.liveload.core.threshold.Threshold;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.HdrHistogram.Histogram;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -401,6 +404,67 @@ class HtmlReportTest {
         assertThat(html.select("script")).hasSize(1);
         assertThat(html.selectFirst("script").data()).doesNotContain("alert(1)");
         assertThat(html.select("#checks").text()).contains("<script>alert(1)</script>");
+    }
+
+    @Test
+    void metricsTableListsEveryTrend() throws Exception {
+        write(standardRun(RunFixture.standard()));
+
+        JsonNode metrics = summary.path("metrics");
+        for (String metric : List.of("http_req_duration", "http_req_waiting", "iteration_duration")) {
+            Element row = html.selectFirst("#metrics tr[data-metric=" + metric + "]");
+            assertThat(row).as(metric).isNotNull();
+            assertThat(value(row.selectFirst("td[data-stat=p(95)]"))).as(metric)
+                    .isEqualTo(metrics.path(metric).path("values").path("p(95)").asDouble());
+        }
+    }
+
+    @Test
+    void metricsTableShowsCountersAndRates() throws Exception {
+        write(standardRun(RunFixture.standard()));
+
+        JsonNode metrics = summary.path("metrics");
+        Element requests = html.selectFirst("#metrics tr[data-metric=http_reqs]");
+        assertThat(value(requests.selectFirst("td.num")))
+                .isEqualTo(metrics.path("http_reqs").path("values").path("count").asDouble());
+        Element failed = html.selectFirst("#metrics tr[data-metric=http_req_failed]");
+        assertThat(value(failed.selectFirst("td.num")))
+                .isEqualTo(metrics.path("http_req_failed").path("values").path("rate").asDouble());
+    }
+
+    @Test
+    void liveViewRowsPerViewAndEvent() throws Exception {
+        RunFixture fixture = RunFixture.standard();
+        TagSet counter = RunFixture.BASE.with("view", "/counter");
+        Histogram joins = new Histogram(3);
+        Histogram clicks = new Histogram(3);
+        for (int i = 1; i <= 20; i++) {
+            fixture.registry.trend(BuiltinMetrics.LV_JOIN_DURATION, counter).recordMicros(i * 1_000L);
+            joins.recordValue(i * 1_000L);
+            fixture.registry.trend(BuiltinMetrics.LV_EVENT_DURATION, counter.with("event", "inc"))
+                    .recordMicros(i * 100L);
+            clicks.recordValue(i * 100L);
+        }
+        fixture.registry.rate(BuiltinMetrics.LV_JOINS_FAILED, counter).add(false);
+        fixture.registry.rate(BuiltinMetrics.LV_JOINS_FAILED, counter.with("reason", "stale")).add(true);
+        fixture.endSecond(2);
+        write(standardRun(fixture));
+
+        Element join = html.selectFirst("#liveview tr[data-timed=join][data-view=\"/counter\"]");
+        assertThat(value(join.selectFirst("td[data-stat=count]"))).isEqualTo(20);
+        assertThat(value(join.selectFirst("td[data-stat=p(95)]")))
+                .isEqualTo(RunFixture.percentileMillis(joins, 95));
+        assertThat(value(join.selectFirst("td[data-stat=failed]"))).isEqualTo(0.5);
+        Element event = html.selectFirst("#liveview tr[data-timed=event][data-view=\"/counter\"]");
+        assertThat(event.select("td").get(2).text()).isEqualTo("inc");
+        assertThat(value(event.selectFirst("td[data-stat=max]"))).isEqualTo(RunFixture.percentileMillis(clicks, 100));
+    }
+
+    @Test
+    void liveViewSectionOmittedWithoutViews() throws Exception {
+        write(standardRun(RunFixture.standard()));
+
+        assertThat(html.select("#liveview")).isEmpty();
     }
 
     @Test

@@ -47,6 +47,7 @@ final class BrowserTab {
     private PendingLoad pendingLoad;
     private ClientDialect dialect;
     private String joinError;
+    private String joinErrorDetail;
     private boolean reloadedAfterJoinError;
     private boolean closed;
     private long version;
@@ -119,6 +120,14 @@ final class BrowserTab {
         return joinError;
     }
 
+    /** Returns the join error with its detail, e.g. {@code page_load_failed: connection refused}, or null. */
+    String joinErrorWithDetail() {
+        if (joinError == null) {
+            return null;
+        }
+        return joinErrorDetail == null ? joinError : joinError + ": " + joinErrorDetail;
+    }
+
     boolean isClosed() {
         return closed;
     }
@@ -187,6 +196,7 @@ final class BrowserTab {
     /** Clears the join error and the reload guard, and keeps the message formats the server's version uses. */
     void mainJoined() {
         joinError = null;
+        joinErrorDetail = null;
         reloadedAfterJoinError = false;
         if (page != null) {
             dialect = page.dialect;
@@ -196,13 +206,29 @@ final class BrowserTab {
     /** Reports a join that failed for good: the reason, its {@code lv_joins_failed} sample, one error log entry. */
     void reportJoinFailure(ViewMetrics metrics, String reason) {
         joinError = reason;
+        joinErrorDetail = null;
         metrics.joinFailed(reason);
         recordError("join_failed", "a LiveView join failed with reason \"" + reason + "\"");
         changed();
     }
 
+    /**
+     * Reports a page GET that brought no page as a failed join: {@code page_load_failed} when no response came
+     * (the HTTP error is in {@code joinErrorDetail}), {@code http_<status>} for a status outside 2xx.
+     */
+    private void pageLoadFailed(ViewMetrics metrics, HttpResponse response) {
+        if (response.status() == 0) {
+            reportJoinFailure(metrics, "page_load_failed");
+            joinErrorDetail = response.errorMessage();
+        } else {
+            reportJoinFailure(metrics, "http_" + response.status());
+            joinErrorDetail = "the page GET returned status " + response.status();
+        }
+    }
+
     void socketLost(WsClose close) {
         joinError = "socket_closed";
+        joinErrorDetail = null;
         recordError("socket_closed", "the LiveView socket closed for good with code " + close.code());
         changed();
     }
@@ -312,6 +338,7 @@ final class BrowserTab {
                 lock();
                 try {
                     joinError = "too_many_page_loads";
+                    joinErrorDetail = null;
                     recordError("too_many_page_loads", "a LiveView page was loaded " + MAX_PAGE_LOADS
                             + " times in a row (redirects or reloads), so the client stopped");
                     changed();
@@ -352,7 +379,7 @@ final class BrowserTab {
             page = next;
             changed();
             if (response.status() < 200 || response.status() >= 300) {
-                joinError = "http_" + response.status();
+                pageLoadFailed(next.metrics, response);
                 return;
             }
             if (!dead.hasLiveView()) {

@@ -103,7 +103,8 @@ public final class LiveView implements AutoCloseable {
      * ({@code stale} after the reload, {@code unauthorized}, {@code join crashed}, ...), {@code timeout} for a
      * join without reply, {@code render_error} for a reply that could not be rendered, {@code socket_failed}
      * when the websocket upgrade failed, {@code socket_closed} when the socket closed for good, or
-     * {@code http_<status>} ({@code http_0} without response) when the page fetch failed.
+     * {@code page_load_failed} when the page GET got no response, or {@code http_<status>} when it returned a
+     * status outside 2xx. Each of these also records a failed {@code lv_joins_failed} sample.
      */
     public Optional<String> joinError() {
         tab.lock();
@@ -191,6 +192,7 @@ public final class LiveView implements AutoCloseable {
      */
     public EventReply click(String selector) {
         Objects.requireNonNull(selector, "selector");
+        requireNoJoinError("click \"" + selector + "\"");
         Element root = html();
         return perform(UserActions.click(root, selector, url()));
     }
@@ -208,11 +210,13 @@ public final class LiveView implements AutoCloseable {
      *               to choose which field is the {@code _target}
      * @throws IllegalArgumentException when nothing matches, the element is not in a form, or nothing has
      *                                  {@code phx-change}
+     * @throws IllegalStateException    when the page's join failed, naming the reason
      * @throws LiveViewException        when the event got no reply in time or an error reply
      */
     public EventReply change(String selector, Map<String, ?> values) {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(values, "values");
+        requireNoJoinError("change \"" + selector + "\"");
         Element root = html();
         UserActions.Push push;
         tab.lock();
@@ -241,11 +245,13 @@ public final class LiveView implements AutoCloseable {
      * @param submitterSelector the button that submits, or null
      * @throws IllegalArgumentException when nothing matches, the element is not in a form, the form has no
      *                                  {@code phx-submit} or the submitter is not found
+     * @throws IllegalStateException    when the page's join failed, naming the reason
      * @throws LiveViewException        when the event got no reply in time or an error reply
      */
     public EventReply submit(String selector, Map<String, ?> values, String submitterSelector) {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(values, "values");
+        requireNoJoinError("submit \"" + selector + "\"");
         Element root = html();
         UserActions.Push push;
         tab.lock();
@@ -264,11 +270,13 @@ public final class LiveView implements AutoCloseable {
      *
      * @param value the event's value, written with Jackson (a map, a record, a {@code JsonNode}); null sends
      *              {@code {}}
+     * @throws IllegalStateException when the page's join failed, naming the reason
      * @throws LiveViewException when the event got no reply in time or an error reply
      */
     public EventReply pushEvent(String event, Object value) {
         Objects.requireNonNull(event, "event");
         tab.settle(false);
+        requireNoJoinError("push \"" + event + "\"");
         String mainId;
         tab.lock();
         try {
@@ -288,11 +296,13 @@ public final class LiveView implements AutoCloseable {
      * the component around it if any, as a hook's {@code pushEventTo} does.
      *
      * @throws IllegalArgumentException when nothing matches
+     * @throws IllegalStateException    when the page's join failed, naming the reason
      * @throws LiveViewException        when the event got no reply in time or an error reply
      */
     public EventReply pushEventTo(String selector, String event, Object value) {
         Objects.requireNonNull(selector, "selector");
         Objects.requireNonNull(event, "event");
+        requireNoJoinError("push \"" + event + "\" to \"" + selector + "\"");
         Element root = html();
         return perform(List.of(UserActions.hookTo(root, selector, event, value, url())));
     }
@@ -536,6 +546,24 @@ public final class LiveView implements AutoCloseable {
     }
 
     /** Sends or does each action in order and returns the outcome of the last one. */
+    /**
+     * Fails an action on a page whose join failed for good, with the reason, so that the script's error names
+     * the cause (a refused connection, a 404) instead of a selector that matches nothing.
+     */
+    private void requireNoJoinError(String action) {
+        String error;
+        tab.lock();
+        try {
+            error = tab.joinErrorWithDetail();
+        } finally {
+            tab.unlock();
+        }
+        if (error != null && !isJoined()) {
+            throw new IllegalStateException("Cannot " + action + " on " + url() + ": the page is not joined ("
+                    + error + ")");
+        }
+    }
+
     private EventReply perform(List<UserActions.Action> actions) {
         EventReply last = null;
         for (UserActions.Action action : actions) {

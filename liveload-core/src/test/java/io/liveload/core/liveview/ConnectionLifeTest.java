@@ -12,11 +12,15 @@ import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.RateValue;
 import io.liveload.core.metrics.TagSet;
 import io.liveload.core.plan.PerVuIterations;
+import io.liveload.core.testing.LocalHttpServer;
 import io.liveload.core.testing.ScriptRuns;
 import io.liveload.demo.DemoApp;
 import io.liveload.demo.DemoOptions;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -126,6 +130,49 @@ class ConnectionLifeTest {
             assertThat(errorCount(result, "liveview", "join_failed")).isZero();
             assertThat(result.errors()).isEmpty();
             await().atMost(WAIT).until(() -> app.openSockets() == 0);
+        }
+    }
+
+    @Test
+    void refusedPageFailsJoin() throws Exception {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        AtomicReference<String> joinError = new AtomicReference<>();
+        AtomicReference<Throwable> clickError = new AtomicReference<>();
+        RunResult result = runOnce(options("http://127.0.0.1:" + closedPort), vu -> {
+            LiveView counter = vu.liveView().open("/counter");
+            joinError.set(counter.joinError().orElse(null));
+            try {
+                counter.click("#inc");
+            } catch (IllegalStateException e) {
+                clickError.set(e);
+            }
+        });
+
+        assertThat(joinError.get()).isEqualTo("page_load_failed");
+        assertThat(clickError.get()).hasMessageContaining("the page is not joined (page_load_failed: ");
+        assertThat(result.metrics().aggregate(BuiltinMetrics.LV_JOINS_FAILED.name(),
+                TagSet.of("reason", "page_load_failed"))).contains(new RateValue(1, 0));
+    }
+
+    @Test
+    void missingPageFailsJoin() {
+        AtomicReference<Throwable> clickError = new AtomicReference<>();
+        try (LocalHttpServer server = new LocalHttpServer().text("/gone", 404, "not found")) {
+            RunResult result = runOnce(options(server.baseUrl()), vu -> {
+                LiveView page = vu.liveView().open("/gone");
+                try {
+                    page.submit("#form", Map.of());
+                } catch (IllegalStateException e) {
+                    clickError.set(e);
+                }
+            });
+
+            assertThat(clickError.get()).hasMessageContaining("(http_404: the page GET returned status 404)");
+            assertThat(result.metrics().aggregate(BuiltinMetrics.LV_JOINS_FAILED.name(),
+                    TagSet.of("reason", "http_404"))).contains(new RateValue(1, 0));
         }
     }
 }

@@ -1,11 +1,11 @@
 package io.liveload.junit;
 
 import io.liveload.core.ConfigurationException;
+import io.liveload.core.internal.Spelling;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -55,43 +55,9 @@ final class UnknownKeys {
             return;
         }
         String name = unknown.get(0);
-        String closest = closest(name);
+        String closest = Spelling.closest(name, KNOWN);
         throw new ConfigurationException("Unknown configuration parameter " + name + " (a system property)"
                 + (closest == null ? "" : ": did you mean " + closest + "?") + " Known parameters: "
                 + String.join(", ", new TreeSet<>(KNOWN)) + ", and " + ConfigKeys.ENV_PREFIX + "NAME for variables");
-    }
-
-    /** Returns the known key within 3 edits of the name, ignoring case, or null. */
-    private static String closest(String name) {
-        String best = null;
-        int bestDistance = 4;
-        for (String key : KNOWN) {
-            int distance = distance(name.toLowerCase(Locale.ROOT), key.toLowerCase(Locale.ROOT));
-            if (distance < bestDistance) {
-                best = key;
-                bestDistance = distance;
-            }
-        }
-        return best;
-    }
-
-    /** Returns the Levenshtein distance of two strings. */
-    private static int distance(String a, String b) {
-        int[] previous = new int[b.length() + 1];
-        int[] current = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            previous[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            current[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
-            }
-            int[] swap = previous;
-            previous = current;
-            current = swap;
-        }
-        return previous[b.length()];
     }
 }

@@ -177,7 +177,7 @@ record WorkloadOptions(String source, ExecutorType executor, int vus, String dur
         }
         if (parsed <= 0) {
             throw new ConfigurationException("Invalid configuration parameter " + key + "=" + value
-                    + ": expected a positive whole number");
+                    + ": expected a positive whole number, e.g. " + key + "=10");
         }
         return parsed;
     }

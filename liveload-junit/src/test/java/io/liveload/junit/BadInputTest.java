@@ -136,8 +136,8 @@ class BadInputTest {
                                 + " liveload.vus?", "Known parameters: ", "liveload.duration")),
 
                 annotation("threshold on unknown metric", ThresholdUnknownMetric.class,
-                        "Threshold \"p(95) < 500\" is on unknown metric \"http_req_durration\": use a built-in"
-                                + " metric such as http_req_duration"),
+                        "Threshold \"p(95) < 500\" is on unknown metric \"http_req_durration\": did you mean"
+                                + " http_req_duration? Otherwise use a built-in metric such as http_req_duration"),
                 annotation("threshold syntax", ThresholdSyntax.class,
                         "Invalid threshold \"p95 < 500\" on http_req_duration: expected \"aggregation operator"
                                 + " value\""),

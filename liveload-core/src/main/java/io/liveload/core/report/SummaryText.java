@@ -44,17 +44,25 @@ public final class SummaryText {
 
     /** The marks in front of passed and failed thresholds and checks. */
     public enum Marks {
-        /** {@code ✓} and {@code ✗}, as k6 prints them. */
-        UNICODE("✓", "✗"),
-        /** {@code ok} and {@code FAIL}, for consoles without UTF-8. Other non-ASCII characters become {@code ?}. */
-        ASCII("ok", "FAIL");
+        /** {@code ✓} and {@code ✗}, as k6 prints them, also before the true and false counts of rate metrics. */
+        UNICODE("✓", "✗", "✓", "✗"),
+        /**
+         * {@code ok} and {@code FAIL}, for consoles without UTF-8, and {@code true} and {@code false} before the
+         * counts of rate metrics, where {@code FAIL 122} would misread {@code http_req_failed}. Other non-ASCII
+         * characters become {@code ?}.
+         */
+        ASCII("ok", "FAIL", "true", "false");
 
         private final String pass;
         private final String fail;
+        private final String rateTrue;
+        private final String rateFalse;
 
-        Marks(String pass, String fail) {
+        Marks(String pass, String fail, String rateTrue, String rateFalse) {
             this.pass = pass;
             this.fail = fail;
+            this.rateTrue = rateTrue;
+            this.rateFalse = rateFalse;
         }
 
         /** Returns the mark of a passed threshold or check. */
@@ -129,14 +137,23 @@ public final class SummaryText {
         result.plan().scenarios().forEach(scenario -> planned.put(scenario.name(), scenario));
         for (ScenarioResult scenario : result.scenarios()) {
             Scenario plan = planned.get(scenario.name());
-            String gracefulStop = plan == null ? ""
-                    : " (gracefulStop: " + DurationFormat.format(plan.gracefulStop()) + ")";
-            lines.add(INDENT + "* " + SummaryFormat.singleLine(scenario.name()) + ": "
-                    + SummaryFormat.singleLine(scenario.executor()) + gracefulStop + "; "
+            String executor = SummaryFormat.singleLine(scenario.executor());
+            if (plan != null) {
+                executor = withOption(executor, "gracefulStop: " + DurationFormat.format(plan.gracefulStop()));
+            }
+            lines.add(INDENT + "* " + SummaryFormat.singleLine(scenario.name()) + ": " + executor + "; "
                     + scenario.completeIterations() + " complete, " + scenario.interruptedIterations()
                     + " interrupted, " + scenario.droppedIterations() + " dropped iterations, max "
                     + scenario.maxVus() + " VUs");
         }
+    }
+
+    /** Appends an option to the description's closing bracket, as k6 prints {@code (gracefulRampDown: 30s, gracefulStop: 30s)}. */
+    private static String withOption(String description, String option) {
+        if (description.endsWith(")")) {
+            return description.substring(0, description.length() - 1) + ", " + option + ")";
+        }
+        return description + " (" + option + ")";
     }
 
     private static String verdict(RunResult result) {
@@ -345,8 +362,8 @@ public final class SummaryText {
             cells.add(SummaryFormat.perSecond(metric, counter.ratePerSecond(model.durationMillis())));
         } else if (value instanceof RateValue rate) {
             cells.add(SummaryFormat.percent(rate.rate()));
-            cells.add(marks.pass() + " " + rate.passes());
-            cells.add(marks.fail() + " " + rate.fails());
+            cells.add(marks.rateTrue + " " + rate.passes());
+            cells.add(marks.rateFalse + " " + rate.fails());
         } else if (value instanceof GaugeValue gauge) {
             cells.add(SummaryFormat.value(metric, gauge.value()));
             cells.add("min=" + SummaryFormat.value(metric, gauge.min()));

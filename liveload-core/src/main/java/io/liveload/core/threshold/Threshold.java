@@ -1,6 +1,8 @@
 package io.liveload.core.threshold;
 
+import io.liveload.core.internal.Spelling;
 import io.liveload.core.metrics.Aggregate;
+import io.liveload.core.metrics.BuiltinMetrics;
 import io.liveload.core.metrics.CounterValue;
 import io.liveload.core.metrics.GaugeValue;
 import io.liveload.core.metrics.Metric;
@@ -169,9 +171,13 @@ public final class Threshold {
     public void validate(Function<String, Optional<Metric>> metrics) {
         Optional<Metric> found = metrics.apply(metricName);
         if (found.isEmpty()) {
+            String closest = Spelling.closest(metricName,
+                    BuiltinMetrics.all().stream().map(Metric::name).toList());
+            String hint = closest == null ? "" : "did you mean " + closest + "? Otherwise ";
             throw new InvalidThresholdException("Threshold \"" + condition + "\" is on unknown metric \""
-                    + metricName + "\": use a built-in metric such as http_req_duration, http_req_failed or "
-                    + "checks, or define the custom metric in the plan");
+                    + metricName + "\": " + hint + "use a built-in metric such as http_req_duration, "
+                    + "http_req_failed or checks, or declare the custom metric (a static Counter, Gauge, Rate or "
+                    + "Trend field of the test class, or customMetrics(...) in the DSL)");
         }
         Metric metric = found.get();
         if (!aggregation.appliesTo(metric.type())) {

@@ -326,6 +326,6 @@ class SummaryTextTest {
         assertThat(lineStartingWith(text, "FAIL 'p(95) < 200ms'")).startsWith("FAIL 'p(95) < 200ms' p(95)=");
         assertThat(lineStartingWith(text, "ok   'p(95)<500'")).startsWith("ok   'p(95)<500' p(95)=");
         assertThat(lineStartingWith(text, "ok   gr??e stimmt")).startsWith("ok   gr??e stimmt..");
-        assertThat(lineStartingWith(text, "http_req_failed..")).matches("http_req_failed\\.+: 4\\.00% +ok 3 +FAIL 72");
+        assertThat(lineStartingWith(text, "http_req_failed..")).matches("http_req_failed\\.+: 4\\.00% +true 3 +false 72");
     }
 }

@@ -104,6 +104,10 @@ read -r base_heap base_rss base_threads base_fds _ < <(hold_figures 1)
     echo "| VUs | hold | heap after GC MiB | heap KiB per VU | RSS MiB | RSS KiB per VU | OS threads | threads per VU | fds | checks | ws sessions | failed ws sessions | heartbeats sent | ws msgs received - sent | lv rejoins | foreign % |"
     echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     for vus in 1 "${VUS_LIST[@]}"; do
+        if [[ ! -s $OUT/hold-$vus.figures ]]; then
+            echo "| $vus | $HOLD_SECONDS s | not measured: not every view joined, see hold-$vus.out |"
+            continue
+        fi
         read -r heap rss threads fds checks sessions failed heartbeats extra rejoins foreign < <(hold_figures "$vus")
         awk -v vus="$vus" -v hold="$HOLD_SECONDS" -v heap="$heap" -v rss="$rss" -v threads="$threads" -v fds="$fds" \
             -v bh="$base_heap" -v br="$base_rss" -v bt="$base_threads" -v checks="$checks" -v sessions="$sessions" \

@@ -13,3 +13,4 @@ export BENCH_SKIP_BUILD=1
 "$DIR/metrics-jmh.sh"
 "$DIR/metrics-memory.sh"
 "$DIR/liveview-hold.sh"
+"$DIR/liveview-hold.sh" 2000 30s

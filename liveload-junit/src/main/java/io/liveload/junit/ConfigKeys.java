@@ -52,6 +52,11 @@ public final class ConfigKeys {
     public static final String INSECURE_SKIP_TLS_VERIFY = "liveload.insecureSkipTlsVerify";
     /** Default HTTP request timeout as a k6 duration string (60s). */
     public static final String HTTP_TIMEOUT = "liveload.httpTimeout";
+    /**
+     * How long a VU keeps an idle HTTP connection for reuse, as a k6 duration string (5m); see
+     * {@code RunOptions.withHttpIdleTimeout}.
+     */
+    public static final String HTTP_IDLE_TIMEOUT = "liveload.httpIdleTimeout";
     /** The largest response body kept in memory, in bytes (64 MiB); a larger one fails with error code 1900. */
     public static final String MAX_RESPONSE_BODY_BYTES = "liveload.maxResponseBodyBytes";
     /** Comma-separated trend statistics of the summary, e.g. {@code avg,med,p(95),p(99.9),max}. */

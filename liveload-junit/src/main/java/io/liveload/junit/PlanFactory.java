@@ -233,6 +233,10 @@ final class PlanFactory {
         if (timeout.isPresent()) {
             options = options.withHttpTimeout(positiveDuration(ConfigKeys.HTTP_TIMEOUT, timeout.get()));
         }
+        Optional<String> idleTimeout = config.apply(ConfigKeys.HTTP_IDLE_TIMEOUT);
+        if (idleTimeout.isPresent()) {
+            options = options.withHttpIdleTimeout(positiveDuration(ConfigKeys.HTTP_IDLE_TIMEOUT, idleTimeout.get()));
+        }
         Optional<String> bodyLimit = config.apply(ConfigKeys.MAX_RESPONSE_BODY_BYTES);
         if (bodyLimit.isPresent()) {
             options = options.withMaxResponseBodyBytes(positiveBytes(ConfigKeys.MAX_RESPONSE_BODY_BYTES,

@@ -108,6 +108,8 @@ class BadInputTest {
                         "Invalid configuration parameter liveload.gracefulStop \"\": it is empty"),
                 config("config httpTimeout 0s", Map.of(ConfigKeys.HTTP_TIMEOUT, "0s"),
                         "Invalid configuration parameter liveload.httpTimeout=0s: it must be longer than zero"),
+                config("config httpIdleTimeout 0s", Map.of(ConfigKeys.HTTP_IDLE_TIMEOUT, "0s"),
+                        "Invalid configuration parameter liveload.httpIdleTimeout=0s: it must be longer than zero"),
 
                 annotation("vus negative", VusNegative.class,
                         "Invalid vus = -1 (@LoadTest): it must be a positive number"),

@@ -160,6 +160,11 @@ public final class PlanBuilder {
         return withOptions(options.withHttpTimeout(timeout));
     }
 
+    /** Sets how long a VU keeps an idle HTTP connection for reuse before closing it. Default: 5 min. */
+    public PlanBuilder httpIdleTimeout(Duration timeout) {
+        return withOptions(options.withHttpIdleTimeout(timeout));
+    }
+
     /** Sets how many redirects a request follows. Default: 10. */
     public PlanBuilder maxRedirects(int redirects) {
         return withOptions(options.withMaxRedirects(redirects));

@@ -113,7 +113,7 @@ public final class Http implements AutoCloseable {
         options.cookies().forEach(cookieJar::add);
         this.client = vu.run().httpClient().newBuilder()
                 .cookieJar(cookieJar)
-                .connectionPool(new ConnectionPool(5, 5, TimeUnit.MINUTES))
+                .connectionPool(new ConnectionPool(5, options.httpIdleTimeout().toNanos(), TimeUnit.NANOSECONDS))
                 .eventListenerFactory(call -> {
                     RequestTimer requestTimer = call.request().tag(RequestTimer.class);
                     return requestTimer != null ? requestTimer : okhttp3.EventListener.NONE;

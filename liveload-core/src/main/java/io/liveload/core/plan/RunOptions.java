@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  *                             run as a configuration error
  * @param insecureSkipTlsVerify whether TLS certificates and host names go unchecked (logged as a warning)
  * @param httpTimeout          default time limit of one HTTP request, k6's default is 60 s
+ * @param httpIdleTimeout      how long a VU keeps an idle HTTP connection in its pool for reuse before closing
+ *                             it; 5 min by default (OkHttp's default). Each VU has its own pool, so a VU that
+ *                             loaded a page keeps its connection to that host open for this long
  * @param maxRedirects         default number of redirects followed, k6's default is 10
  * @param maxResponseBodyBytes the largest response body kept in memory, in bytes; a larger one fails the request
  *                             with error code 1900 without reading the rest. Discarded bodies have no limit.
@@ -39,7 +42,7 @@ import java.util.regex.Pattern;
  *                             metric, threshold, summary or report
  */
 public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts, boolean insecureSkipTlsVerify,
-                         Duration httpTimeout, int maxRedirects, long maxResponseBodyBytes, String userAgent,
+                         Duration httpTimeout, Duration httpIdleTimeout, int maxRedirects, long maxResponseBodyBytes, String userAgent,
                          Map<String, String> cookies,
                          Map<String, String> env, Environment environment, Map<String, String> tags, List<String> summaryTrendStats,
                          Path outputDir, Progress progress, TimeSeriesOutput timeSeries, Duration warmup) {
@@ -48,6 +51,8 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
     public static final List<String> DEFAULT_TREND_STATS = List.of("avg", "min", "med", "max", "p(90)", "p(95)");
     /** The default of {@link #maxResponseBodyBytes()}: 64 MiB. */
     public static final long DEFAULT_MAX_RESPONSE_BODY_BYTES = 64L * 1024 * 1024;
+    /** The default of {@link #httpIdleTimeout()}: 5 minutes, the keep-alive of OkHttp's default connection pool. */
+    public static final Duration DEFAULT_HTTP_IDLE_TIMEOUT = Duration.ofMinutes(5);
     private static final Pattern TREND_STAT = Pattern.compile("avg|min|med|max|count|p\\(\\d+(\\.\\d+)?\\)");
 
     /** Looks up a variable by name; returns null when it is not set. */
@@ -73,6 +78,10 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         allowedHosts = Set.copyOf(allowedHosts.stream().map(RunOptions::normalizeHost).toList());
         if (httpTimeout == null || httpTimeout.isZero() || httpTimeout.isNegative()) {
             throw new IllegalArgumentException("Invalid HTTP timeout " + httpTimeout + ": it must be longer than zero");
+        }
+        if (httpIdleTimeout == null || httpIdleTimeout.isZero() || httpIdleTimeout.isNegative()) {
+            throw new IllegalArgumentException("Invalid HTTP idle timeout " + httpIdleTimeout
+                    + ": it must be longer than zero, e.g. PT10S");
         }
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("Invalid maxRedirects " + maxRedirects + ": it must be zero or more");
@@ -109,7 +118,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
     /** Returns k6's defaults, no base URL and no warm-up. */
     public static RunOptions defaults(String testName) {
-        return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), 10,
+        return new RunOptions(testName, null, Set.of(), false, Duration.ofSeconds(60), DEFAULT_HTTP_IDLE_TIMEOUT, 10,
                 DEFAULT_MAX_RESPONSE_BODY_BYTES, "liveload/0.1.0",
                 Map.of(), Map.of(), System::getenv, Map.of(), DEFAULT_TREND_STATS, null, Progress.AUTO,
                 TimeSeriesOutput.NONE, Duration.ZERO);
@@ -137,6 +146,14 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
 
     public RunOptions withHttpTimeout(Duration timeout) {
         return copy(change -> change.httpTimeout = timeout);
+    }
+
+    /**
+     * Sets how long a VU keeps an idle HTTP connection for reuse. A shorter time releases the connection that
+     * loading a page leaves behind sooner, e.g. when every VU then keeps a websocket open for minutes.
+     */
+    public RunOptions withHttpIdleTimeout(Duration timeout) {
+        return copy(change -> change.httpIdleTimeout = timeout);
     }
 
     public RunOptions withMaxRedirects(int redirects) {
@@ -209,6 +226,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         Set<String> allowedHosts;
         boolean insecureSkipTlsVerify;
         Duration httpTimeout;
+        Duration httpIdleTimeout;
         int maxRedirects;
         long maxResponseBodyBytes;
         String userAgent;
@@ -228,6 +246,7 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
             allowedHosts = options.allowedHosts;
             insecureSkipTlsVerify = options.insecureSkipTlsVerify;
             httpTimeout = options.httpTimeout;
+            httpIdleTimeout = options.httpIdleTimeout;
             maxRedirects = options.maxRedirects;
             maxResponseBodyBytes = options.maxResponseBodyBytes;
             userAgent = options.userAgent;
@@ -243,7 +262,8 @@ public record RunOptions(String testName, URI baseUrl, Set<String> allowedHosts,
         }
 
         RunOptions build() {
-            return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, maxRedirects,
+            return new RunOptions(testName, baseUrl, allowedHosts, insecureSkipTlsVerify, httpTimeout, httpIdleTimeout,
+                    maxRedirects,
                     maxResponseBodyBytes, userAgent, cookies, env, environment, tags, summaryTrendStats, outputDir,
                     progress, timeSeries, warmup);
         }

@@ -41,6 +41,7 @@ final class ConfigurationSection {
                 : options.allowedHosts().stream().sorted().collect(Collectors.joining(", ")));
         rows.put("TLS verification", options.insecureSkipTlsVerify() ? "skipped (insecureSkipTlsVerify)" : "on");
         rows.put("HTTP timeout", DurationFormat.format(options.httpTimeout()));
+        rows.put("HTTP idle timeout", DurationFormat.format(options.httpIdleTimeout()));
         rows.put("Max redirects", String.valueOf(options.maxRedirects()));
         rows.put("User agent", options.userAgent() == null ? "none" : options.userAgent());
         rows.put("Cookies", options.cookies().isEmpty() ? "none"

@@ -73,8 +73,10 @@ public interface Vu {
     <T> T group(String name, Callable<T> body) throws Exception;
 
     /**
-     * Returns a variable of the run's environment: the scenario's {@code env}, then the run's
-     * ({@code liveload.env.NAME} configuration parameters), then the process environment (k6's {@code __ENV}).
+     * Returns a variable of the run's environment (k6's {@code __ENV}): the scenario's {@code env}, then the run's
+     * ({@code @LoadTest(env)} or the DSL's {@code env(...)}), then {@link io.liveload.core.plan.RunOptions#environment()}, which under JUnit
+     * reads the {@code liveload.env.NAME} configuration parameter and then the process environment. Under JUnit a
+     * {@code liveload.env.NAME} parameter also replaces the annotations' value of that name.
      */
     Optional<String> env(String name);
 

@@ -101,7 +101,7 @@ final class PlanFactory {
             try {
                 scenarios.add(new io.liveload.core.plan.Scenario(annotation.name(), executor, startTime,
                         gracefulStop(source, annotation.gracefulStop()), scripts.apply(exec),
-                        pairs(annotation.tags(), "tag", source), pairs(annotation.env(), "env entry", source)));
+                        pairs(annotation.tags(), "tag", source), configured(pairs(annotation.env(), "env entry", source))));
             } catch (IllegalArgumentException e) {
                 throw new ConfigurationException(e.getMessage() + " (" + source + ")", e);
             }
@@ -146,6 +146,13 @@ final class PlanFactory {
     }
 
     /** Parses {@code "key=value"} entries of an annotation, keeping their order. */
+    /** Returns the annotation's variables with the value of {@code liveload.env.NAME} where that is set. */
+    private Map<String, String> configured(Map<String, String> env) {
+        Map<String, String> result = new LinkedHashMap<>(env);
+        result.replaceAll((name, value) -> config.apply(ConfigKeys.ENV_PREFIX + name).orElse(value));
+        return result;
+    }
+
     private static Map<String, String> pairs(String[] entries, String what, String source) {
         Map<String, String> pairs = new LinkedHashMap<>();
         for (String entry : entries) {
@@ -255,7 +262,7 @@ final class PlanFactory {
             options = options.withTags(pairs(loadTest.tags(), "tag", "@LoadTest"));
         }
         if (loadTest.env().length > 0) {
-            options = options.withEnv(pairs(loadTest.env(), "env entry", "@LoadTest"));
+            options = options.withEnv(configured(pairs(loadTest.env(), "env entry", "@LoadTest")));
         }
         Optional<String> timeSeries = config.apply(ConfigKeys.TIME_SERIES);
         Optional<String> histogramLogs = config.apply(ConfigKeys.HISTOGRAM_LOGS);

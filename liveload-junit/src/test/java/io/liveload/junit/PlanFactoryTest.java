@@ -181,6 +181,15 @@ class PlanFactoryTest {
     }
 
     @Test
+    void configuredEnvWinsOverAnnotations() {
+        LoadPlan plan = plan("checkout", Map.of(ConfigKeys.ENV_PREFIX + "REGION", "eu",
+                ConfigKeys.ENV_PREFIX + "USER", "bob"));
+
+        assertThat(plan.options().env()).isEqualTo(Map.of("REGION", "eu"));
+        assertThat(plan.scenarios().get(1).env()).isEqualTo(Map.of("USER", "bob"));
+    }
+
+    @Test
     void warmupFromAnnotation() {
         assertThat(plan("warmedUp").options().warmup()).isEqualTo(Duration.ofSeconds(5));
     }

@@ -5,6 +5,7 @@
 # (wrk fetches the page without checking it). Each tool runs 5 s unmeasured, then 10 s measured: wrk as two
 # runs, the JVM tools in one process whose measured window they report. nginx runs on CPU 0, each tool on CPU 1.
 # Every measurement runs BENCH_ROUNDS times (3 by default). Prints one Markdown table of medians.
+# BENCH_WORKLOADS selects the workloads ("W1 W2" by default; "W1" runs W1 alone).
 # Usage: bench/throughput.sh [USERS] [WARMUP_SECONDS] [SECONDS]
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -12,6 +13,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 USERS=${1:-100}
 WARMUP=${2:-5}
 SECONDS_MEASURED=${3:-10}
+WORKLOADS=" ${BENCH_WORKLOADS:-W1 W2} "
+for workload in $WORKLOADS; do
+    if [[ $workload != W1 && $workload != W2 ]]; then
+        echo "Invalid workload \"$workload\" in BENCH_WORKLOADS: use W1, W2 or both" >&2
+        exit 2
+    fi
+done
 OUT=$WORK/throughput
 rm -rf "$OUT"
 mkdir -p "$OUT"
@@ -103,16 +111,20 @@ run_liveload() {
 
 for ((round = 1; round <= ROUNDS; round++)); do
     log "round $round of $ROUNDS"
-    measure run_wrk W1 /1k.html
-    measure run_okhttp W1 /1k.html "$JDK17" 17
-    measure run_liveload W1 smallPage "$JDK17" 17
-    measure run_okhttp W1 /1k.html "$JDK25" 25
-    measure run_liveload W1 smallPage "$JDK25" 25
-    measure run_wrk W2 /40k.html
-    measure run_okhttp W2 /40k.html "$JDK17" 17 "$PAGE_END"
-    measure run_liveload W2 largePage "$JDK17" 17
-    measure run_okhttp W2 /40k.html "$JDK25" 25 "$PAGE_END"
-    measure run_liveload W2 largePage "$JDK25" 25
+    if [[ $WORKLOADS == *" W1 "* ]]; then
+        measure run_wrk W1 /1k.html
+        measure run_okhttp W1 /1k.html "$JDK17" 17
+        measure run_liveload W1 smallPage "$JDK17" 17
+        measure run_okhttp W1 /1k.html "$JDK25" 25
+        measure run_liveload W1 smallPage "$JDK25" 25
+    fi
+    if [[ $WORKLOADS == *" W2 "* ]]; then
+        measure run_wrk W2 /40k.html
+        measure run_okhttp W2 /40k.html "$JDK17" 17 "$PAGE_END"
+        measure run_liveload W2 largePage "$JDK17" 17
+        measure run_okhttp W2 /40k.html "$JDK25" 25 "$PAGE_END"
+        measure run_liveload W2 largePage "$JDK25" 25
+    fi
 done
 
 nginx_stop

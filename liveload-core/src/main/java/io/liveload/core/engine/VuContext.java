@@ -303,6 +303,10 @@ final class VuContext implements Vu, VuRuntime, VuHandle {
     }
 
     private void closeIterationResources() {
+        if (iterationOrder.isEmpty()) {
+            // Most iterations open nothing, and clearing an IdentityHashMap writes every slot of its table.
+            return;
+        }
         for (int i = iterationOrder.size() - 1; i >= 0; i--) {
             Object resource = iterationOrder.get(i);
             closeQuietly(resource, iterationResources.get(resource));

@@ -84,9 +84,9 @@ hold_figures() {
     sent=$(jq -r '.metrics.ws_msgs_sent.values.count' "$summary")
     received=$(jq -r '.metrics.ws_msgs_received.values.count' "$summary")
     rejoins=$(jq -r '.metrics.lv_rejoins.values.count // 0' "$summary")
-    # Each view sends a join, heartbeats and a leave at the end, and gets a reply to each and a phx_close after
-    # the leave: received - sent is one per view when every heartbeat got its reply, a little less when the
-    # run's end closes sockets before the last replies arrive. A heartbeat without reply fails its session.
+    # Each view sends a join, heartbeats and a leave at the end. It gets a reply to each, and a phx_close after
+    # the leave, so received - sent is one per view when every heartbeat got its reply. It is a little less when
+    # the run's end closes sockets before the last replies arrive. A heartbeat without reply fails its session.
     local heartbeats=$((sent - 2 * vus)) extra=$((received - sent))
     echo "$heap $rss $threads $fds $checks $sessions $failed $heartbeats $extra $rejoins $(foreign_percent "$base.cpu" "$start" "$end")"
 }

@@ -14,7 +14,7 @@ import java.time.Duration;
  * <ul>
  *   <li>{@code RAMP_SECONDS}: the VUs open their pages spread evenly over this time (default 10), so the
  *       demo app is not asked for every page and join in the same second;</li>
- *   <li>{@code HOLD_SECONDS}: the time from the moment every VU holds a joined page to the measurement
+ *   <li>{@code HOLD_SECONDS}: the time from the moment every VU has its page joined to the measurement
  *       (default 60);</li>
  *   <li>{@code HEARTBEAT_SECONDS}: the heartbeat interval of the pages (default 10).</li>
  * </ul>
